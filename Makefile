@@ -1,0 +1,172 @@
+# Makefile: the one entry point.
+#
+#   make            build the kernel, obj/bsd (ELF, debug info, symbols)
+#   make iso        a GRUB multiboot CD image, obj/bsd.iso
+#   make qemu       build and boot in QEMU, serial console on this terminal
+#                   MEM=<MiB> memory (default 256); BOOT=grub (default) or
+#                   BOOT=kernel (QEMU loads obj/bsd itself); ARGS="-d"
+#                   boot arguments (BOOT=kernel); DISPLAY_QEMU=gtk a window
+#   make qemu-gdb   the same, halted, waiting for gdb (port in obj/gdb.port)
+#   make gdb        attach gdb to it, with the kernel's symbols
+#   make check      every test; ends with "N passed, N failed"
+#   make compile_commands.json   for clangd and other editors
+#   make clean
+#
+# The first thing every target does is tools/deps.sh, which installs any
+# missing Debian package (cross compiler, NASM, QEMU, GRUB, ...).
+#
+# The kernel is linked twice: obj/bsd.0 with an empty symbol table, then
+# obj/bsd with the table made from obj/bsd.0's symbols (tools/ksyms.py),
+# so that backtraces can name functions; the build checks that the second
+# link moved nothing.
+
+CROSS	?= i686-linux-gnu-
+CXX	:= $(CROSS)g++
+NM	:= $(CROSS)nm
+NASM	?= nasm
+QEMU	?= qemu-system-i386
+PYTHON	?= python3
+O	:= obj
+
+MEM	?= 256
+BOOT	?= grub
+ARGS	?=
+DISPLAY_QEMU ?= none
+
+# The kernel's sources; one subsystem per file, named as in OpenBSD.
+KERN_ASM := \
+	arch/i386/i386/locore.asm \
+	arch/i386/i386/vector.asm
+KERN_SRC := \
+	arch/i386/i386/bootarg.cc \
+	arch/i386/i386/clock.cc \
+	arch/i386/i386/db_interface.cc \
+	arch/i386/i386/db_trace.cc \
+	arch/i386/i386/i8259.cc \
+	arch/i386/i386/identcpu.cc \
+	arch/i386/i386/machdep.cc \
+	arch/i386/i386/multiboot.cc \
+	arch/i386/i386/trap.cc \
+	ddb/db_command.cc \
+	ddb/db_sym.cc \
+	dev/cons.cc \
+	dev/ic/com.cc \
+	dev/ic/vga.cc \
+	kern/init_main.cc \
+	kern/kern_clock.cc \
+	kern/kern_ktest.cc \
+	kern/subr_log.cc \
+	kern/subr_prf.cc \
+	lib/libkern/cxxabi.cc \
+	lib/libkern/memcpy.cc \
+	lib/libkern/memset.cc \
+	lib/libkern/strlen.cc
+# In-kernel tests (*_test.cc beside the code they test).
+KERN_TEST := \
+	arch/i386/i386/bootarg_test.cc \
+	arch/i386/i386/clock_test.cc \
+	arch/i386/i386/machdep_test.cc \
+	arch/i386/i386/trap_test.cc \
+	ddb/db_sym_test.cc \
+	kern/subr_prf_test.cc
+
+# <machine/...> is arch/i386/include, through a symlink as in OpenBSD.
+CPPFLAGS := -D_KERNEL -DDIAGNOSTIC -I. -I$(O)/include
+CXXFLAGS := -std=c++20 -m32 -march=i686 -O2 -g \
+	-ffreestanding -fno-exceptions -fno-rtti -nostdlib -fno-pic -fno-pie \
+	-mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-threadsafe-statics -fno-use-cxa-atexit \
+	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns \
+	-Wall -Wextra -Wno-unused-parameter -Wno-format-extra-args
+LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
+	-Wl,-T,arch/i386/conf/ld.script
+NASMFLAGS := -f elf32 -g -F dwarf
+
+KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
+	$(KERN_TEST:%.cc=$(O)/%.o)
+
+.PHONY: all deps iso qemu qemu-gdb gdb check clean
+all: $(O)/bsd
+
+# Runs before anything else is built (order-only, so it never forces a
+# rebuild); it is quick when nothing is missing.
+deps:
+	@tools/deps.sh build
+$(KERN_OBJ) $(O)/include/machine: | deps
+
+$(O)/include/machine:
+	@mkdir -p $(O)/include
+	ln -sfn ../../arch/i386/include $@
+
+$(O)/%.o: %.cc | $(O)/include/machine
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/%.o: %.asm
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+$(O)/vers.cc: $(KERN_OBJ) tools/newvers.sh
+	tools/newvers.sh $@
+$(O)/ksyms0.cc: tools/ksyms.py
+	$(PYTHON) tools/ksyms.py empty $@
+$(O)/vers.o $(O)/ksyms0.o $(O)/ksyms.o: | $(O)/include/machine
+
+# First link: the symbol table is empty.
+$(O)/bsd.0: $(KERN_OBJ) $(O)/vers.o $(O)/ksyms0.o arch/i386/conf/ld.script
+	$(CXX) $(LDFLAGS) -o $@ $(KERN_OBJ) $(O)/vers.o $(O)/ksyms0.o -lgcc
+
+$(O)/ksyms.cc: $(O)/bsd.0 tools/ksyms.py
+	$(PYTHON) tools/ksyms.py gen $(NM) $< $@
+
+# Second link: with the table; nothing else may move.
+$(O)/bsd: $(O)/bsd.0 $(O)/ksyms.o
+	$(CXX) $(LDFLAGS) -o $@ $(KERN_OBJ) $(O)/vers.o $(O)/ksyms.o -lgcc
+	$(PYTHON) tools/ksyms.py verify $(NM) $(O)/bsd.0 $@
+
+iso: $(O)/bsd.iso
+$(O)/bsd.iso: $(O)/bsd tools/mkiso
+	tools/mkiso $(O)/bsd $@ $(ARGS)
+
+# QEMU as the tests run it, plus a console on this terminal: Ctrl-A X
+# quits, Ctrl-A C switches to QEMU's monitor.  -no-reboot makes a reset
+# (ddb's "boot reboot", or a triple fault) end QEMU.
+QEMUFLAGS := -m $(MEM) -serial mon:stdio -display $(DISPLAY_QEMU) \
+	-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+ifeq ($(BOOT),grub)
+QEMU_BOOT_DEP := $(O)/bsd.iso
+QEMU_BOOT := -cdrom $(O)/bsd.iso -boot d
+else ifeq ($(BOOT),kernel)
+QEMU_BOOT_DEP := $(O)/bsd
+QEMU_BOOT := -kernel $(O)/bsd -append "$(ARGS)"
+else
+$(error BOOT must be grub or kernel)
+endif
+
+qemu: $(QEMU_BOOT_DEP)
+	$(QEMU) $(QEMUFLAGS) $(QEMU_BOOT) || [ $$? -eq 33 ]
+
+qemu-gdb: $(QEMU_BOOT_DEP)
+	@port=$$($(PYTHON) -c 'import socket; s=socket.socket(); \
+	    s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	echo $$port >$(O)/gdb.port; \
+	echo "QEMU waits for gdb on port $$port: run 'make gdb' in another terminal"; \
+	$(QEMU) $(QEMUFLAGS) $(QEMU_BOOT) -S -gdb tcp:127.0.0.1:$$port
+
+gdb: $(O)/bsd
+	@[ -f $(O)/gdb.port ] || { echo "start 'make qemu-gdb' first"; exit 1; }
+	gdb -nx -q -x tools/gdb/kernel.gdb \
+	    -ex "target remote 127.0.0.1:$$(cat $(O)/gdb.port)"
+
+check: all iso
+	@tools/deps.sh check
+	@tools/check
+
+compile_commands.json: Makefile
+	$(PYTHON) tools/compdb.py "$(CXX)" "$(CPPFLAGS) $(CXXFLAGS)" \
+	    $(KERN_SRC) $(KERN_TEST) >$@
+
+clean:
+	rm -rf $(O) compile_commands.json
+
+-include $(KERN_OBJ:.o=.d)

@@ -1,0 +1,92 @@
+/*
+ * db_trace.cc: the stack backtrace, for panics and ddb's "trace".
+ *
+ * Every kernel function is compiled with a frame pointer: on entry it
+ * pushes the caller's %ebp and points %ebp at that saved word.  So from
+ * any %ebp the chain of frames can be followed:
+ *
+ *	%ebp -> [ saved %ebp of the caller ]   --> the caller's frame
+ *	        [ return address into caller ]
+ *	        [ first argument ... ]
+ *
+ * Printing the return address of each frame as "function+offset" names
+ * the chain of calls.  A trap interrupts this chain: the function that
+ * faulted did not call trap(); the CPU did.  When a return address is the
+ * instruction after "call trap" in vector.asm (trap_return), the first
+ * argument of that frame is the trapframe, which holds the faulting
+ * %eip and %ebp, and the walk continues from there, printing a
+ * "--- trap ---" line as OpenBSD's ddb does.
+ *
+ * Corrupt stacks are normal after a crash, so the walk stops at a null
+ * %ebp (locore clears it for the first frame), at a frame pointer that is
+ * not in the kernel, misaligned, or not above the previous one (stacks
+ * grow down, so callers' frames lie at higher addresses).
+ * Mirrors OpenBSD's arch/i386/i386/db_trace.c.
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <ddb/db_extern.h>
+#include <machine/frame.h>
+#include <machine/segments.h>
+
+extern "C" char trap_return[], intr_return[];
+
+struct callframe {
+	struct callframe	*f_frame;	/* the caller's %ebp */
+	u_int			f_retaddr;	/* return address */
+	u_int			f_arg0;		/* first argument */
+};
+
+static bool
+frame_ok(const struct callframe *f, const struct callframe *prev)
+{
+	return (vaddr_t)f >= KERNBASE && ((vaddr_t)f & 3) == 0 &&
+	    (prev == nullptr || f > prev);
+}
+
+/*
+ * db_stack_trace_print: print up to count frames starting at the frame
+ * whose %ebp is given, one line each, with pr (printf or similar).
+ * => any context; reads only kernel memory that the checks above allow.
+ */
+void
+db_stack_trace_print(vaddr_t ebp, int count, int (*pr)(const char *, ...))
+{
+	struct callframe *f = (struct callframe *)ebp, *prev = nullptr;
+
+	(*pr)("backtrace:\n");
+	while (count-- > 0 && f != nullptr && frame_ok(f, prev)) {
+		u_int pc = f->f_retaddr;
+
+		if (pc == 0)
+			break;
+		(*pr)("  ");
+		db_printsym(pc, pr);
+		(*pr)("\n");
+
+		if (pc == (u_int)trap_return || pc == (u_int)intr_return) {
+			struct trapframe *tf = (struct trapframe *)f->f_arg0;
+			if ((vaddr_t)tf < KERNBASE)
+				break;
+			if (pc == (u_int)trap_return)
+				(*pr)("--- trap (number %d) ---\n",
+				    tf->tf_trapno);
+			else
+				(*pr)("--- interrupt (vector %d) ---\n",
+				    tf->tf_trapno);
+			if (USERMODE(tf->tf_cs, tf->tf_eflags)) {
+				(*pr)("--- user mode ---\n");
+				break;
+			}
+			/* Where the trap struck, then that code's caller. */
+			(*pr)("  ");
+			db_printsym(tf->tf_eip, pr);
+			(*pr)("\n");
+			prev = f;
+			f = (struct callframe *)tf->tf_ebp;
+			continue;
+		}
+		prev = f;
+		f = f->f_frame;
+	}
+}

@@ -1,0 +1,55 @@
+/*
+ * <machine/i8259.h>: the two Intel 8259A programmable interrupt
+ * controllers of the PC ("ICU" in OpenBSD) and the interrupt handler
+ * list.  See arch/i386/i386/i8259.cc.
+ */
+#ifndef _MACHINE_I8259_H_
+#define _MACHINE_I8259_H_
+
+#include <sys/cdefs.h>
+#include <sys/types.h>
+
+#define IO_ICU1		0x20	/* master 8259A */
+#define IO_ICU2		0xa0	/* slave 8259A, cascaded on IRQ 2 */
+#define ICU_LEN		16	/* IRQ lines */
+#define IRQ_SLAVE	2	/* where the slave is attached */
+
+/* Interrupt priority levels, highest last (OpenBSD's i386 values). */
+#define IPL_NONE	0
+#define IPL_SOFTCLOCK	1
+#define IPL_SOFTNET	2
+#define IPL_BIO		3
+#define IPL_NET		4
+#define IPL_TTY		5
+#define IPL_VM		6
+#define IPL_CLOCK	7
+#define IPL_HIGH	8
+
+struct trapframe;
+
+/*
+ * One handler on an IRQ line.  Several may share a line; each is asked in
+ * turn and returns 1 if the interrupt was its device's, 0 if not.  As in
+ * OpenBSD, a handler registered with a null argument gets the trap frame
+ * instead (the clock needs it to tell user from kernel time).
+ */
+struct intrhand {
+	int		(*ih_fun)(void *);
+	void		*ih_arg;
+	int		ih_level;	/* IPL_* */
+	int		ih_irq;
+	const char	*ih_name;	/* "clock", "com0", ... */
+	u_long		ih_count;	/* interrupts handled */
+	struct intrhand	*ih_next;	/* next handler on this line */
+};
+
+extern struct intrhand *intrhand[ICU_LEN];
+extern u_long intrstray[ICU_LEN];	/* spurious interrupts per line */
+
+__BEGIN_DECLS
+void	isa_defaultirq(void);
+void	*isa_intr_establish(int irq, int level, int (*fun)(void *),
+	    void *arg, const char *name);
+__END_DECLS
+
+#endif /* !_MACHINE_I8259_H_ */

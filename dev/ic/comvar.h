@@ -1,0 +1,17 @@
+/*
+ * <dev/ic/comvar.h>: the com(4) driver's interface to the rest of the
+ * kernel.  For now only the console attachment.
+ */
+#ifndef _DEV_IC_COMVAR_H_
+#define _DEV_IC_COMVAR_H_
+
+#include <sys/cdefs.h>
+
+#define CONADDR		0x3f8	/* COM1: the default console port */
+#define CONSPEED	9600	/* its default speed, as in OpenBSD (QEMU ignores it) */
+
+__BEGIN_DECLS
+int	comcnattach(int iobase, int rate);
+__END_DECLS
+
+#endif /* !_DEV_IC_COMVAR_H_ */

@@ -1,0 +1,66 @@
+/*
+ * init_main.cc: main(), where the machine-independent kernel starts.
+ *
+ * locore and init386() have made a machine with paging, a console, a GDT
+ * and IDT, and a list of physical memory.  main() starts the subsystems
+ * one after the other, in OpenBSD's order (sys/kern/init_main.c); the
+ * later issues fill in the steps marked below:
+ *
+ *	copyright and version, memory lines	cpu_startup()
+ *	UVM, malloc(9), pool(9)			(memory issue)
+ *	processes, proc0, the scheduler		(scheduler issue)
+ *	autoconfiguration: mainbus, devices	(devices issue)
+ *	clocks					initclocks()
+ *	interrupts on
+ *	mount root, start init			(files and user-space issues)
+ *
+ * Until there is an init to start, main() ends by entering ddb, where the
+ * clock can be watched ("show uptime") and the kernel examined.  With a
+ * test selector on the boot command line it runs the in-kernel tests
+ * instead and ends the QEMU run with their verdict.
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/kernel.h>
+#include <sys/ktest.h>
+#include <sys/reboot.h>
+#include <ddb/db_extern.h>
+#include <dev/cons.h>
+#include <machine/biosvar.h>
+#include <machine/cpu.h>
+#include <machine/cpufunc.h>
+
+extern const char copyright[];
+
+/*
+ * main: start the system.
+ * => called by locore on proc0's stack with interrupts disabled; never
+ *    returns.
+ */
+extern "C" __dead void
+main(void *)
+{
+	printf("%s", copyright);
+	cpu_startup();
+
+	initclocks();
+	enable_intr();		/* XXX spl0() once spl(9) exists */
+
+	if (boothowto & RB_KDB) {
+		printf("entering ddb (boot -d); \"continue\" goes on\n");
+		db_enter();
+	}
+
+	if (bootinfo.bi_ktest != nullptr)
+		ktest_run(bootinfo.bi_ktest);	/* does not return */
+
+	printf("main: no init to start yet.  Entering ddb: try \"show "
+	    "uptime\", \"trace\", \"help\"; \"boot reboot\" leaves.\n");
+	for (;;) {
+		db_enter();
+		/* After "continue": idle until a key is pressed. */
+		printf("main: idle; press a key for ddb\n");
+		while (cncheckc() < 0)
+			enable_intr_and_halt();
+	}
+}

@@ -1,0 +1,38 @@
+/*
+ * <sys/errno.h>: error numbers, OpenBSD's values.  Kernel functions return
+ * 0 for success or one of these; system calls hand them to user space.
+ */
+#ifndef _SYS_ERRNO_H_
+#define _SYS_ERRNO_H_
+
+#define EPERM		1	/* Operation not permitted */
+#define ENOENT		2	/* No such file or directory */
+#define ESRCH		3	/* No such process */
+#define EINTR		4	/* Interrupted system call */
+#define EIO		5	/* Input/output error */
+#define ENXIO		6	/* Device not configured */
+#define E2BIG		7	/* Argument list too long */
+#define ENOEXEC		8	/* Exec format error */
+#define EBADF		9	/* Bad file descriptor */
+#define ECHILD		10	/* No child processes */
+#define EDEADLK		11	/* Resource deadlock avoided */
+#define ENOMEM		12	/* Cannot allocate memory */
+#define EACCES		13	/* Permission denied */
+#define EFAULT		14	/* Bad address */
+#define EBUSY		16	/* Device busy */
+#define EEXIST		17	/* File exists */
+#define ENODEV		19	/* Operation not supported by device */
+#define ENOTDIR		20	/* Not a directory */
+#define EISDIR		21	/* Is a directory */
+#define EINVAL		22	/* Invalid argument */
+#define ENOSPC		28	/* No space left on device */
+#define ERANGE		34	/* Result too large */
+#define EAGAIN		35	/* Resource temporarily unavailable */
+#define EWOULDBLOCK	EAGAIN	/* Operation would block */
+#define ENAMETOOLONG	63	/* File name too long */
+#define ENOSYS		78	/* Function not implemented */
+
+#define ERESTART	-1	/* restart syscall (kernel only) */
+#define EJUSTRETURN	-2	/* don't modify regs, just return (kernel only) */
+
+#endif /* !_SYS_ERRNO_H_ */

@@ -1,0 +1,32 @@
+/*
+ * <sys/types.h>: the basic kernel types, with OpenBSD's names.
+ *
+ * Fixed-width integers come from the freestanding <cstdint>; the BSD spellings
+ * (u_int, u_int32_t, ...) are kept because OpenBSD's sources and manual pages
+ * use them and students read ours next to those.
+ */
+#ifndef _SYS_TYPES_H_
+#define _SYS_TYPES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <machine/types.h>
+
+typedef unsigned char	u_char;
+typedef unsigned short	u_short;
+typedef unsigned int	u_int;
+typedef unsigned long	u_long;
+
+typedef uint8_t		u_int8_t;
+typedef uint16_t	u_int16_t;
+typedef uint32_t	u_int32_t;
+typedef uint64_t	u_int64_t;
+
+typedef long		ssize_t;
+typedef int64_t		off_t;
+typedef int64_t		time_t;
+typedef int32_t		pid_t;
+typedef int32_t		dev_t;
+typedef char		*caddr_t;
+
+#endif /* !_SYS_TYPES_H_ */
