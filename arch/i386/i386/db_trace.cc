@@ -17,6 +17,15 @@
  * %eip and %ebp, and the walk continues from there, printing a
  * "--- trap ---" line as OpenBSD's ddb does.
  *
+ * One more wrinkle: GCC gives a function that needs no stack (a leaf that
+ * keeps everything in registers) no frame at all, even with
+ * -fno-omit-frame-pointer.  If a trap strikes such a function, or one
+ * still in its prologue, %ebp is its caller's and the caller would be
+ * skipped.  So, as OpenBSD's db_trace does, look at the function's first
+ * bytes: without "push %ebp; mov %esp,%ebp" before the trapped %eip, the
+ * word on top of the trapped stack is the return address; it is printed
+ * if it points into kernel text.
+ *
  * Corrupt stacks are normal after a crash, so the walk stops at a null
  * %ebp (locore clears it for the first frame), at a frame pointer that is
  * not in the kernel, misaligned, or not above the previous one (stacks
@@ -29,7 +38,7 @@
 #include <machine/frame.h>
 #include <machine/segments.h>
 
-extern "C" char trap_return[], intr_return[];
+extern "C" char trap_return[], intr_return[], kernel_text[], etext[];
 
 struct callframe {
 	struct callframe	*f_frame;	/* the caller's %ebp */
@@ -42,6 +51,31 @@ frame_ok(const struct callframe *f, const struct callframe *prev)
 {
 	return (vaddr_t)f >= KERNBASE && ((vaddr_t)f & 3) == 0 &&
 	    (prev == nullptr || f > prev);
+}
+
+/*
+ * For a trap in kernel mode: if the trapped function had not (yet) built
+ * its frame, return the caller's address from the top of the trapped
+ * stack; else 0.
+ */
+static u_int
+db_frameless_caller(const struct trapframe *tf)
+{
+	static const u_char prologue[] = { 0x55, 0x89, 0xe5 };
+	vaddr_t off;
+
+	if (db_search_symbol(tf->tf_eip, &off) == nullptr)
+		return 0;
+	const u_char *fn = (const u_char *)(tf->tf_eip - off);
+	if (off >= sizeof(prologue) &&
+	    memcmp(fn, prologue, sizeof(prologue)) == 0)
+		return 0;	/* the frame was built: %ebp is its own */
+	/* After "push %ebp" alone the return address is one word up. */
+	const u_int *sp = (const u_int *)TF_KERNEL_ESP(tf);
+	u_int ra = (off >= 1 && fn[0] == 0x55) ? sp[1] : sp[0];
+	if (ra < (u_int)kernel_text || ra >= (u_int)etext)
+		return 0;
+	return ra;
 }
 
 /*
@@ -82,6 +116,11 @@ db_stack_trace_print(vaddr_t ebp, int count, int (*pr)(const char *, ...))
 			(*pr)("  ");
 			db_printsym(tf->tf_eip, pr);
 			(*pr)("\n");
+			if (u_int ra = db_frameless_caller(tf); ra != 0) {
+				(*pr)("  ");
+				db_printsym(ra, pr);
+				(*pr)("\n");
+			}
 			prev = f;
 			f = (struct callframe *)tf->tf_ebp;
 			continue;

@@ -2,9 +2,13 @@
 ;
 ; A boot loader (GRUB or QEMU through multiboot, later our own boot(8))
 ; jumps to `start' with paging off, at the physical address it loaded us,
-; 2 MiB.  But the kernel is linked to run at KERNBASE + 2 MiB (0xd0200000):
-; every absolute address in it is a virtual one.  Until paging is on, this
-; code may therefore touch its own variables only through RELOC(), which
+; 2 MiB.  The kernel proper is linked to run at KERNBASE + 2 MiB and up
+; (0xd02xxxxx): every absolute address in it is a virtual one.  Only the
+; few instructions that run before paging, in the section .locore0 (named
+; after OpenBSD's locore0.S), are linked at their physical address, which
+; is also what loaders need: GRUB insists that the ELF entry point lies in
+; a segment, QEMU jumps to it as a physical address.  Until paging is on,
+; this code may touch the kernel's variables only through RELOC(), which
 ; turns a link address into the physical address where the byte really is.
 ;
 ; What happens here, in order (OpenBSD's i386 locore0.S does the same):
@@ -60,10 +64,10 @@ multiboot_header:
 	dd	MULTIBOOT_FLAGS
 	dd	-(MULTIBOOT_MAGIC + MULTIBOOT_FLAGS)
 
-section .text
+section .locore0
 
-; start: the kernel's entry point, at its physical address (the linker
-; script sets the ELF entry to start - KERNBASE so loaders jump there).
+; start: the kernel's entry point, linked and loaded at its physical
+; address (the ELF entry point).
 ; In:  multiboot: %eax = MULTIBOOT_LOADER_MAGIC, %ebx = physical address
 ;      of the multiboot information; boot(8): the OpenBSD argument list on
 ;      the stack (howto, bootdev, bootapiver, esym, extmem, cnvmem, argc,
@@ -147,6 +151,7 @@ start:
 	mov	eax, begin
 	jmp	eax
 
+section .text
 begin:
 	; Step 5: from here on all addresses are the linked ones.
 	mov	esp, proc0stack + USPACE

@@ -44,7 +44,7 @@ extern pd_entry_t boot_pdir[];
 /* From vector.asm: the entry stub of each IDT vector. */
 extern void (*const idt_vectors[NIDT])();
 /* From the linker script. */
-extern char kernel_text[], end[];
+extern char kernel_start_pa[], end[];
 extern void (*__init_array_start[])(void), (*__init_array_end[])(void);
 }
 extern const char *multiboot_trouble;
@@ -218,7 +218,7 @@ cluster_add(struct mem_cluster *list, int *cnt, paddr_t start, paddr_t end)
 static void
 init386_memory(void)
 {
-	const paddr_t kstart = (paddr_t)kernel_text - KERNBASE;
+	const paddr_t kstart = (paddr_t)kernel_start_pa;
 	const paddr_t kend = round_page((paddr_t)end - KERNBASE);
 	const u_int64_t four_gb = 0x100000000ULL;
 

@@ -10,7 +10,7 @@
 #include <machine/pte.h>
 #include <machine/segments.h>
 
-extern "C" char kernel_text[], end[];
+extern "C" char kernel_text[], kernel_start_pa[], end[];
 extern "C" void Xpage();
 
 /* Our GDT is loaded: the segment registers hold OpenBSD's selectors. */
@@ -74,7 +74,7 @@ static int
 test_physmem_accounting(void)
 {
 	psize_t sum = 0, avail = 0;
-	paddr_t kstart = (paddr_t)kernel_text - KERNBASE;
+	paddr_t kstart = (paddr_t)kernel_start_pa;
 	paddr_t kend = (paddr_t)end - KERNBASE;
 
 	for (int i = 0; i < mem_cluster_cnt; i++)
