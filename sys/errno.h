@@ -5,6 +5,17 @@
 #ifndef _SYS_ERRNO_H_
 #define _SYS_ERRNO_H_
 
+#ifdef HOSTTEST
+/*
+ * Kernel code compiled into the host unit tests returns the host's error
+ * numbers, so tests and libc agree (most values are the same anyway).
+ */
+#include <errno.h>
+#undef ERESTART			/* glibc's is a Linux errno; ours is internal */
+#define ERESTART	-1
+#define EJUSTRETURN	-2
+#else
+
 #define EPERM		1	/* Operation not permitted */
 #define ENOENT		2	/* No such file or directory */
 #define ESRCH		3	/* No such process */
@@ -34,5 +45,6 @@
 
 #define ERESTART	-1	/* restart syscall (kernel only) */
 #define EJUSTRETURN	-2	/* don't modify regs, just return (kernel only) */
+#endif /* HOSTTEST */
 
 #endif /* !_SYS_ERRNO_H_ */
