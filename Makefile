@@ -129,9 +129,12 @@ $(O)/bsd.iso: $(O)/bsd tools/mkiso
 	tools/mkiso $(O)/bsd $@ $(ARGS)
 
 # QEMU as the tests run it, plus a console on this terminal: Ctrl-A X
-# quits, Ctrl-A C switches to QEMU's monitor.  -no-reboot makes a reset
-# (ddb's "boot reboot", or a triple fault) end QEMU.
-QEMUFLAGS := -m $(MEM) -serial mon:stdio -display $(DISPLAY_QEMU) \
+# quits, Ctrl-A C switches to QEMU's monitor.  When standard input is not
+# a terminal (a script pipes commands in) the serial line gets it alone:
+# QEMU's monitor multiplexer would hold piped bytes back.  -no-reboot
+# makes a reset (ddb's "boot reboot", or a triple fault) end QEMU.
+SERIAL := $(shell [ -t 0 ] && echo mon:stdio || echo stdio)
+QEMUFLAGS := -m $(MEM) -serial $(SERIAL) -display $(DISPLAY_QEMU) \
 	-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 ifeq ($(BOOT),grub)
 QEMU_BOOT_DEP := $(O)/bsd.iso

@@ -277,12 +277,9 @@ db_command_loop(struct trapframe *frame)
 			printf("cannot continue after a panic\n");
 		} else if (strcmp(cmd, "trace") == 0 ||
 		    strcmp(cmd, "bt") == 0) {
-			if (frame != nullptr) {
-				printf("  ");
-				db_printsym(frame->tf_eip, printf);
-				printf("\n");
-				db_stack_trace_print(frame->tf_ebp, 64, printf);
-			} else
+			if (frame != nullptr)
+				db_trapframe_trace(frame, 64, printf);
+			else
 				db_stack_trace_print((vaddr_t)
 				    __builtin_frame_address(0), 64, printf);
 		} else if (strcmp(cmd, "show") == 0) {

@@ -28,6 +28,8 @@ void	db_printsym(vaddr_t addr, int (*pr)(const char *, ...));
 /* arch/i386/i386/db_trace.cc */
 void	db_stack_trace_print(vaddr_t ebp, int count,
 	    int (*pr)(const char *, ...));
+void	db_trapframe_trace(const struct trapframe *, int count,
+	    int (*pr)(const char *, ...));
 
 /* arch/i386/i386/db_interface.cc */
 [[nodiscard]] int kdb_trap(int type, int code, struct trapframe *);

@@ -58,8 +58,13 @@ comcnattach(int iobase, int rate)
 	outb(iobase + com_dlbl, comspeed(rate) & 0xff);
 	outb(iobase + com_dlbh, comspeed(rate) >> 8);
 	outb(iobase + com_lctl, LCR_8BITS);
-	outb(iobase + com_fifo,
-	    FIFO_ENABLE | FIFO_RCV_RST | FIFO_XMT_RST | FIFO_TRIGGER_1);
+	/*
+	 * The FIFOs stay as the loader left them: switching them on clears
+	 * the receiver, and input may already be waiting (QEMU hands over
+	 * typed-ahead or piped bytes from the start, one at a time while
+	 * the FIFOs are off).  A polled console needs no FIFO; the
+	 * interrupt-driven com(4) will turn them on when it attaches.
+	 */
 	outb(iobase + com_mcr, MCR_DTR | MCR_RTS);
 
 	comconsaddr = iobase;

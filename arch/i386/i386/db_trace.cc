@@ -79,6 +79,31 @@ db_frameless_caller(const struct trapframe *tf)
 }
 
 /*
+ * Print where a trap struck (and the caller of a frameless function);
+ * return the frame to go on with, or null at user mode.
+ */
+static struct callframe *
+db_trapframe_print(const struct trapframe *tf, int (*pr)(const char *, ...))
+{
+	if (USERMODE(tf->tf_cs, tf->tf_eflags)) {
+		(*pr)("--- user mode ---\n");
+		return nullptr;
+	}
+	(*pr)("  ");
+	db_printsym(tf->tf_eip, pr);
+	(*pr)("\n");
+	if (u_int ra = db_frameless_caller(tf); ra != 0) {
+		(*pr)("  ");
+		db_printsym(ra, pr);
+		(*pr)("\n");
+	}
+	return (struct callframe *)tf->tf_ebp;
+}
+
+static void db_walk(struct callframe *, struct callframe *, int,
+    int (*)(const char *, ...));
+
+/*
  * db_stack_trace_print: print up to count frames starting at the frame
  * whose %ebp is given, one line each, with pr (printf or similar).
  * => any context; reads only kernel memory that the checks above allow.
@@ -89,6 +114,26 @@ db_stack_trace_print(vaddr_t ebp, int count, int (*pr)(const char *, ...))
 	struct callframe *f = (struct callframe *)ebp, *prev = nullptr;
 
 	(*pr)("backtrace:\n");
+	db_walk(f, prev, count, pr);
+}
+
+/*
+ * db_trapframe_trace: the backtrace of a trapped context (ddb's "trace"
+ * after a breakpoint): where it stopped, then its callers.
+ */
+void
+db_trapframe_trace(const struct trapframe *tf, int count,
+    int (*pr)(const char *, ...))
+{
+	(*pr)("backtrace:\n");
+	db_walk(db_trapframe_print(tf, pr), nullptr, count, pr);
+}
+
+/* Follow the frame chain from f; see the comment at the top. */
+static void
+db_walk(struct callframe *f, struct callframe *prev, int count,
+    int (*pr)(const char *, ...))
+{
 	while (count-- > 0 && f != nullptr && frame_ok(f, prev)) {
 		u_int pc = f->f_retaddr;
 
@@ -108,21 +153,8 @@ db_stack_trace_print(vaddr_t ebp, int count, int (*pr)(const char *, ...))
 			else
 				(*pr)("--- interrupt (vector %d) ---\n",
 				    tf->tf_trapno);
-			if (USERMODE(tf->tf_cs, tf->tf_eflags)) {
-				(*pr)("--- user mode ---\n");
-				break;
-			}
-			/* Where the trap struck, then that code's caller. */
-			(*pr)("  ");
-			db_printsym(tf->tf_eip, pr);
-			(*pr)("\n");
-			if (u_int ra = db_frameless_caller(tf); ra != 0) {
-				(*pr)("  ");
-				db_printsym(ra, pr);
-				(*pr)("\n");
-			}
 			prev = f;
-			f = (struct callframe *)tf->tf_ebp;
+			f = db_trapframe_print(tf, pr);
 			continue;
 		}
 		prev = f;
