@@ -64,7 +64,7 @@ multiboot_header:
 	dd	MULTIBOOT_FLAGS
 	dd	-(MULTIBOOT_MAGIC + MULTIBOOT_FLAGS)
 
-section .locore0
+section .locore0 progbits alloc exec nowrite align=16
 
 ; start: the kernel's entry point, linked and loaded at its physical
 ; address (the ELF entry point).
