@@ -68,7 +68,8 @@ KERN_TEST := \
 	arch/i386/i386/machdep_test.cc \
 	arch/i386/i386/trap_test.cc \
 	ddb/db_sym_test.cc \
-	kern/subr_prf_test.cc
+	kern/subr_prf_test.cc \
+	lib/libkern/cxxabi_test.cc
 
 # <machine/...> is arch/i386/include, through a symlink as in OpenBSD.
 CPPFLAGS := -D_KERNEL -DDIAGNOSTIC -I. -I$(O)/include

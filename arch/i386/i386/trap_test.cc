@@ -10,6 +10,7 @@
 #include <sys/systm.h>
 #include <sys/ktest.h>
 #include <machine/cpufunc.h>
+#include <machine/segments.h>
 
 /* volatile: the compiler must not see the crash coming and remove it. */
 static volatile int zero = 0;
@@ -36,6 +37,22 @@ crash_kassert(void)
 	return 0;
 }
 KTEST_DEFINE(crash_kassert, crash_kassert, KTEST_CRASH);
+
+/*
+ * With an empty IDT the CPU cannot deliver the breakpoint, nor the
+ * double fault that follows, and resets: a triple fault.  QEMU runs with
+ * -no-reboot, so it exits, and the runner must say "triple fault".
+ */
+__attribute__((noinline)) static int
+crash_triplefault(void)
+{
+	struct region_descriptor empty = { 0, 0 };
+
+	disable_intr();
+	__asm volatile("lidt %0; int3" : : "m"(empty));
+	return 0;
+}
+KTEST_DEFINE(crash_triplefault, crash_triplefault, KTEST_CRASH);
 
 /*
  * A stray vector goes through a stub, stray_intr() and back: execution
