@@ -28,5 +28,6 @@ typedef int64_t		time_t;
 typedef int32_t		pid_t;
 typedef int32_t		dev_t;
 typedef char		*caddr_t;
+typedef int64_t		voff_t;		/* an offset into a uvm_object */
 
 #endif /* !_SYS_TYPES_H_ */
