@@ -9,6 +9,7 @@
 #   make qemu-gdb   the same, halted, waiting for gdb (port in obj/gdb.port)
 #   make gdb        attach gdb to it, with the kernel's symbols
 #   make check      every test; ends with "N passed, N failed"
+#   make bench      the micro-benchmarks, deterministic under QEMU -icount
 #   make compile_commands.json   for clangd and other editors
 #   make clean
 #
@@ -46,6 +47,8 @@ KERN_SRC := \
 	arch/i386/i386/identcpu.cc \
 	arch/i386/i386/machdep.cc \
 	arch/i386/i386/multiboot.cc \
+	arch/i386/i386/pmap.cc \
+	arch/i386/i386/pmap_pv.cc \
 	arch/i386/i386/trap.cc \
 	ddb/db_command.cc \
 	ddb/db_sym.cc \
@@ -55,21 +58,34 @@ KERN_SRC := \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
 	kern/kern_ktest.cc \
+	kern/kern_malloc.cc \
+	kern/subr_extent.cc \
 	kern/subr_log.cc \
+	kern/subr_pool.cc \
 	kern/subr_prf.cc \
 	lib/libkern/cxxabi.cc \
 	lib/libkern/memcpy.cc \
 	lib/libkern/memset.cc \
-	lib/libkern/strlen.cc
+	lib/libkern/strlen.cc \
+	uvm/uvm_init.cc \
+	uvm/uvm_km.cc \
+	uvm/uvm_map.cc \
+	uvm/uvm_page.cc
 # In-kernel tests (*_test.cc beside the code they test).
 KERN_TEST := \
 	arch/i386/i386/bootarg_test.cc \
 	arch/i386/i386/clock_test.cc \
 	arch/i386/i386/machdep_test.cc \
+	arch/i386/i386/pmap_test.cc \
 	arch/i386/i386/trap_test.cc \
 	ddb/db_sym_test.cc \
+	kern/kern_malloc_test.cc \
+	kern/subr_extent_test.cc \
+	kern/subr_pool_test.cc \
 	kern/subr_prf_test.cc \
-	lib/libkern/cxxabi_test.cc
+	lib/libkern/cxxabi_test.cc \
+	uvm/uvm_km_test.cc \
+	uvm/uvm_page_test.cc
 
 # <machine/...> is arch/i386/include, through a symlink as in OpenBSD.
 CPPFLAGS := -D_KERNEL -DDIAGNOSTIC -I. -I$(O)/include
@@ -86,7 +102,7 @@ NASMFLAGS := -f elf32 -g -F dwarf
 KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
 	$(KERN_TEST:%.cc=$(O)/%.o)
 
-.PHONY: all deps iso qemu qemu-gdb gdb check clean
+.PHONY: all deps iso qemu qemu-gdb gdb check bench clean
 all: $(O)/bsd
 
 # Runs before anything else is built (order-only, so it never forces a
@@ -165,6 +181,9 @@ gdb: $(O)/bsd
 check: all iso
 	@tools/deps.sh check
 	@tools/check
+
+bench: all
+	@tools/bench
 
 compile_commands.json: Makefile
 	$(PYTHON) tools/compdb.py "$(CXX)" "$(CPPFLAGS) $(CXXFLAGS)" \

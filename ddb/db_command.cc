@@ -11,6 +11,11 @@
  *	show msgbuf		the kernel message buffer (dmesg)
  *	show panic		the panic message, if any
  *	show uptime		ticks since boot and seconds (ours)
+ *	show uvmexp		UVM's page counters
+ *	show map		kernel_map's entries
+ *	show malloc		malloc(9) statistics, as vmstat -m
+ *	show pools		pool(9) statistics, as vmstat -m
+ *	show extents		every extent(9) map
  *	print EXPR (p)		the value of an expression
  *	x[/xduc] EXPR[,N]	examine N words of memory at EXPR
  *	boot reboot|halt|poweroff
@@ -29,6 +34,11 @@
 #include <sys/systm.h>
 #include <sys/kernel.h>
 #include <sys/msgbuf.h>
+#include <sys/malloc.h>
+#include <sys/pool.h>
+#include <sys/extent.h>
+#include <uvm/uvm_extern.h>
+#include <uvm/uvm_map.h>
 #include <ddb/db_extern.h>
 #include <dev/cons.h>
 #include <machine/cpu.h>
@@ -231,6 +241,30 @@ db_show_msgbuf(void)
 }
 
 static void
+db_show_uvmexp(void)
+{
+	printf("%d pages of %d bytes: %d free, %d wired, %d kept for the "
+	    "kernel\n", uvmexp.npages, uvmexp.pagesize, uvmexp.free,
+	    uvmexp.wired, uvmexp.reserve_kernel);
+	printf("free lists: %d above 16 MiB, %d below\n",
+	    uvmexp.nfreelist[0], uvmexp.nfreelist[1]);
+	printf("%d page allocations (%d zeroed), %d frees, %d failures\n",
+	    uvmexp.pgallocs, uvmexp.pga_zerohit, uvmexp.pgfrees,
+	    uvmexp.pgafails);
+	printf("%d kernel map entries in use\n", uvmexp.kmapent);
+}
+
+static void
+db_show_map(struct vm_map *map)
+{
+	printf("%s: 0x%lx-0x%lx, %lu bytes in %d entries\n", map->name,
+	    map->min_offset, map->max_offset, map->size, map->nentries);
+	for (struct vm_map_entry *e : map->entries)
+		printf("  0x%08lx-0x%08lx %7lu KiB%s\n", e->start, e->end,
+		    (e->end - e->start) / 1024, e->sub_map ? "  submap" : "");
+}
+
+static void
 db_help(void)
 {
 	printf("help                 this list\n"
@@ -240,6 +274,11 @@ db_help(void)
 	    "show msgbuf          the kernel message buffer\n"
 	    "show panic           the panic message\n"
 	    "show uptime          clock ticks and seconds since boot\n"
+	    "show uvmexp          page counters\n"
+	    "show map             kernel_map's entries\n"
+	    "show malloc          malloc(9) statistics\n"
+	    "show pools           pool(9) statistics\n"
+	    "show extents         extent(9) maps\n"
 	    "print EXPR (p)       value of EXPR (number, symbol, *addr, +, -)\n"
 	    "x[/x|d|u|c] EXPR[,N] examine N words at EXPR, e.g. x/d ticks\n"
 	    "boot reboot|halt|poweroff\n");
@@ -298,9 +337,20 @@ db_command_loop(struct trapframe *frame)
 				printf("ticks %d, hz %d, uptime %d.%02d s\n",
 				    ticks, hz, ticks / hz,
 				    (ticks % hz) * 100 / hz);
+			else if (strcmp(what, "uvmexp") == 0)
+				db_show_uvmexp();
+			else if (strcmp(what, "map") == 0)
+				db_show_map(kernel_map);
+			else if (strcmp(what, "malloc") == 0)
+				malloc_printit(printf);
+			else if (strcmp(what, "pools") == 0)
+				pool_printit_all(printf);
+			else if (strcmp(what, "extents") == 0)
+				extent_print_all();
 			else
 				printf("show what? registers, msgbuf, panic, "
-				    "uptime\n");
+				    "uptime, uvmexp, map, malloc, pools, "
+				    "extents\n");
 		} else if (strcmp(cmd, "print") == 0 ||
 		    strcmp(cmd, "p") == 0) {
 			vaddr_t v;

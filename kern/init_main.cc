@@ -6,8 +6,9 @@
  * one after the other, in OpenBSD's order (sys/kern/init_main.c); the
  * later issues fill in the steps marked below:
  *
+ *	UVM: pages, kernel_map, pmap pools	uvm_init()
+ *	malloc(9)				kmeminit()
  *	copyright and version, memory lines	cpu_startup()
- *	UVM, malloc(9), pool(9)			(memory issue)
  *	processes, proc0, the scheduler		(scheduler issue)
  *	autoconfiguration: mainbus, devices	(devices issue)
  *	clocks					initclocks()
@@ -23,12 +24,14 @@
 #include <sys/systm.h>
 #include <sys/kernel.h>
 #include <sys/ktest.h>
+#include <sys/malloc.h>
 #include <sys/reboot.h>
 #include <ddb/db_extern.h>
 #include <dev/cons.h>
 #include <machine/biosvar.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
+#include <uvm/uvm_extern.h>
 
 extern const char copyright[];
 
@@ -41,6 +44,8 @@ extern "C" __dead void
 main(void *)
 {
 	printf("%s", copyright);
+	uvm_init();
+	kmeminit();
 	cpu_startup();
 
 	initclocks();

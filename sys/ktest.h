@@ -19,8 +19,10 @@
  *	}
  *	KTEST_DEFINE(prf_bits, test_snprintf_bits, 0);
  *
- * The boot argument "test=all" runs every test without KTEST_CRASH;
- * "test=a,b" runs the named ones (crash tests only run this way).  Each
+ * The boot argument "test=all" runs every test without KTEST_CRASH or
+ * KTEST_BENCH; "test=a,b" runs the named ones (crash tests only run this
+ * way); "test=bench" runs the benchmarks, which print "RESULT name value
+ * unit" lines for `make bench`.  Each
  * prints one line "ktest: NAME ... ok" or "ktest: NAME ... FAILED: why",
  * then a summary, and the kernel ends the QEMU run through the
  * isa-debug-exit device with KTEST_EXIT_PASS or KTEST_EXIT_FAIL; a panic
@@ -38,6 +40,7 @@ struct ktest {
 };
 
 #define KTEST_CRASH	0x01	/* crashes on purpose: only run by name */
+#define KTEST_BENCH	0x02	/* a benchmark: "test=bench" or by name */
 
 /* The byte written to the isa-debug-exit port; QEMU exits (b << 1) | 1. */
 #define KTEST_EXIT_PASS		0x10	/* QEMU exit status 33 */

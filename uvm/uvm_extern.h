@@ -75,6 +75,7 @@ paddr_t	VM_PAGE_TO_PHYS(const struct vm_page *);
 vaddr_t	uvm_pageboot_alloc(vsize_t size);
 
 /* uvm_km.cc */
+void	uvm_km_init(vaddr_t start, vaddr_t end);
 vaddr_t	uvm_km_alloc(struct vm_map *, vsize_t size);
 vaddr_t	uvm_km_zalloc(struct vm_map *, vsize_t size);
 vaddr_t	uvm_km_alloc1(struct vm_map *, vsize_t size, vsize_t align,

@@ -43,6 +43,8 @@ struct vm_map {
 
 #define VM_MAP_INTRSAFE	0x01		/* used from interrupts (kmem_map) */
 
+#define UVM_FLAG_NOMERGE 0x01		/* uvm_map_reserve: own entry */
+
 #define vm_map_min(map)		((map)->min_offset)
 #define vm_map_max(map)		((map)->max_offset)
 #define vm_map_pmap(map)	((map)->pmap)
@@ -51,7 +53,7 @@ __BEGIN_DECLS
 void	uvm_map_setup(struct vm_map *, struct pmap *, vaddr_t min,
 	    vaddr_t max, int flags, const char *name);
 [[nodiscard]] int uvm_map_reserve(struct vm_map *, vsize_t size,
-	    vsize_t align, vaddr_t *addrp);
+	    vsize_t align, int flags, vaddr_t *addrp);
 void	uvm_unmap(struct vm_map *, vaddr_t start, vaddr_t end);
 struct vm_map_entry *uvm_map_lookup(struct vm_map *, vaddr_t addr);
 __END_DECLS

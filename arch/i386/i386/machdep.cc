@@ -14,7 +14,9 @@
  *   4. program the i8259 interrupt controllers (all lines masked);
  *   5. turn the BIOS memory map into the list of physical memory the VM
  *      system will manage: real memory (physmem) and, with the kernel
- *      image and low page cut out, the available memory.
+ *      image and low page cut out, the available memory;
+ *   6. start the pmap (pmap_bootstrap) and hand the available memory to
+ *      UVM (uvm_page_physload), low 16 MiB on a free list of its own.
  * main() (kern/init_main.cc) then takes over; cpu_startup() below prints
  * the version and memory lines.
  */
@@ -33,6 +35,8 @@
 #include <machine/segments.h>
 #include <machine/specialreg.h>
 #include <machine/tss.h>
+#include <uvm/uvm_extern.h>
+#include <uvm/uvm_page.h>
 
 extern "C" {
 /* From locore.asm. */
@@ -253,6 +257,27 @@ init386_memory(void)
 		panic("no usable memory in the boot loader's memory map");
 }
 
+/*
+ * Give UVM the available memory, split at 16 MiB: ISA DMA reaches only
+ * below, so those pages go on their own free list, used last.
+ */
+static void
+init386_physload(void)
+{
+	const paddr_t dma_end = atop(16UL * 1024 * 1024);
+
+	for (int i = 0; i < avail_cluster_cnt; i++) {
+		paddr_t s = atop(avail_clusters[i].start);
+		paddr_t e = atop(avail_clusters[i].end);
+		if (s < dma_end)
+			uvm_page_physload(s, MIN(e, dma_end), s, MIN(e, dma_end),
+			    VM_FREELIST_FIRST16);
+		if (e > dma_end)
+			uvm_page_physload(MAX(s, dma_end), e, MAX(s, dma_end), e,
+			    VM_FREELIST_DEFAULT);
+	}
+}
+
 /* Run the constructors of global objects (the .init_array table). */
 static void
 run_constructors(void)
@@ -290,11 +315,14 @@ init386(void)
 	init_idt();
 	isa_defaultirq();
 	init386_memory();
+	pmap_bootstrap(round_page((vaddr_t)end));
+	init386_physload();
 }
 
 /*
  * cpu_startup: the machine-dependent startup messages, as OpenBSD prints
- * them: the version, then real and available memory.
+ * them: the version, then real and available memory (the free pages left
+ * once UVM and malloc(9) have started).
  * => called from main() once the console works.
  */
 void
@@ -306,9 +334,10 @@ cpu_startup(void)
 	printf("real mem  = %llu (%lluMB)\n",
 	    (unsigned long long)ptoa((u_int64_t)physmem),
 	    (unsigned long long)ptoa((u_int64_t)physmem) / 1024 / 1024);
+	/* As OpenBSD: what is free once the kernel has set itself up. */
 	printf("avail mem = %llu (%lluMB)\n",
-	    (unsigned long long)ptoa((u_int64_t)availmem),
-	    (unsigned long long)ptoa((u_int64_t)availmem) / 1024 / 1024);
+	    (unsigned long long)ptoa((u_int64_t)uvmexp.free),
+	    (unsigned long long)ptoa((u_int64_t)uvmexp.free) / 1024 / 1024);
 	if (boothowto != 0)
 		printf("boot flags: %b\n", boothowto, RB_BITS);
 	identifycpu(curcpu());

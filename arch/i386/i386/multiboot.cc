@@ -157,14 +157,16 @@ locore_bootargs(void)
 		const char *cmdline = (const char *)mb_phys(mi->mi_cmdline, 1);
 		const char *ktest = nullptr;
 		size_t ktestlen = 0;
-		char sel[128];
+		static char sel[1024];
 
 		if (cmdline != nullptr) {
 			if (boot_parse_flags(cmdline, &boothowto, &ktest,
 			    &ktestlen) != 0)
 				multiboot_trouble =
 				    "unknown word on the boot command line";
-			if (ktest != nullptr && ktestlen < sizeof(sel)) {
+			if (ktest != nullptr && ktestlen >= sizeof(sel))
+				multiboot_trouble = "test selector too long";
+			else if (ktest != nullptr) {
 				memcpy(sel, ktest, ktestlen);
 				sel[ktestlen] = '\0';
 				bootarg_add(&bb, BOOTARG_KTEST, sel,

@@ -8,22 +8,13 @@
 
 #include <sys/cdefs.h>
 #include <sys/types.h>
+#include <machine/intr.h>
 
 #define IO_ICU1		0x20	/* master 8259A */
 #define IO_ICU2		0xa0	/* slave 8259A, cascaded on IRQ 2 */
 #define ICU_LEN		16	/* IRQ lines */
 #define IRQ_SLAVE	2	/* where the slave is attached */
 
-/* Interrupt priority levels, highest last (OpenBSD's i386 values). */
-#define IPL_NONE	0
-#define IPL_SOFTCLOCK	1
-#define IPL_SOFTNET	2
-#define IPL_BIO		3
-#define IPL_NET		4
-#define IPL_TTY		5
-#define IPL_VM		6
-#define IPL_CLOCK	7
-#define IPL_HIGH	8
 
 struct trapframe;
 
