@@ -53,7 +53,7 @@ getput(size_t size, u_int align, int n)
 			err = ktest_fail("size %zu: %p not aligned to %u",
 			    size, items[i], align);
 			n = i + 1;
-			goto out;
+			goto putback;
 		}
 		memset(items[i], i & 0xff, size);
 	}
@@ -71,7 +71,7 @@ getput(size_t size, u_int align, int n)
 	    (u_int)howmany(n, (int)pl.pr_itemsperpage))
 		err = ktest_fail("size %zu: %u pages for %d items, %u each",
 		    size, pl.pr_npages, n, pl.pr_itemsperpage);
-out:
+putback:
 	for (int i = 0; i < n; i++)
 		pool_put(&pl, items[i]);
 	if (err == 0)
