@@ -109,21 +109,6 @@ malloc_reset()
 	kmeminit();
 }
 
-std::string printed;
-
-/* A printer for extent_print1: the kernel's formatter, into "printed". */
-int
-capture(const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	printed += buf;
-	return n;
-}
 
 /*
  * Most tests use one fixed map, made by make() in storage here; at the end
@@ -164,9 +149,9 @@ TEST_F(Extent, CreateFixedAndPrint)
 	EXPECT_TRUE(regions(ex).empty());
 	EXPECT_EQ(extent_alloc_region(ex, 0x3f8, 8, EX_NOWAIT), 0);
 	EXPECT_EQ(extent_alloc_region(ex, 0x60, 5, EX_NOWAIT), 0);
-	printed.clear();
-	extent_print1(ex, capture);
-	EXPECT_EQ(printed, "extent `t' (0x0 - 0xffff), flags=1<FIXED>\n"
+	captured.clear();
+	extent_print1(ex, capture_printf);
+	EXPECT_EQ(captured, "extent `t' (0x0 - 0xffff), flags=1<FIXED>\n"
 			   "     0x60 - 0x64\n"
 			   "     0x3f8 - 0x3ff\n");
 }

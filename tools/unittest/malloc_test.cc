@@ -526,22 +526,6 @@ TEST_F(Malloc, RandomStress)
 		EXPECT_EQ(bucket[i].kb_totalfree, bucket[i].kb_total);
 }
 
-namespace {
-std::string printed;
-
-int
-capture(const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);	/* the kernel's */
-	va_end(ap);
-	printed += buf;
-	return n;
-}
-} // namespace
 
 TEST_F(Malloc, Printer)
 {
@@ -549,20 +533,20 @@ TEST_F(Malloc, Printer)
 	void *b = malloc(60, M_DEVBUF, M_WAITOK);
 	void *c = malloc(5 * PAGE_SIZE, M_TEMP, M_WAITOK);
 
-	printed.clear();
-	malloc_printit(capture);
-	EXPECT_NE(printed.find("Memory statistics by bucket size"),
+	captured.clear();
+	malloc_printit(capture_printf);
+	EXPECT_NE(captured.find("Memory statistics by bucket size"),
 	    std::string::npos);
-	EXPECT_NE(printed.find("Type InUse MemUse HighUse  Limit Requests"),
+	EXPECT_NE(captured.find("Type InUse MemUse HighUse  Limit Requests"),
 	    std::string::npos);
 	/* devbuf: 2 in use, 80 bytes -> 1K, sizes 16 and 64. */
-	EXPECT_NE(printed.find("        devbuf     2     1K      1K"),
-	    std::string::npos) << printed;
-	EXPECT_NE(printed.find("  16,64\n"), std::string::npos) << printed;
-	EXPECT_NE(printed.find("          temp     1    20K     20K"),
-	    std::string::npos) << printed;
-	EXPECT_NE(printed.find("  32K\n"), std::string::npos) << printed;
-	EXPECT_NE(printed.find("Memory Totals:"), std::string::npos);
+	EXPECT_NE(captured.find("        devbuf     2     1K      1K"),
+	    std::string::npos) << captured;
+	EXPECT_NE(captured.find("  16,64\n"), std::string::npos) << captured;
+	EXPECT_NE(captured.find("          temp     1    20K     20K"),
+	    std::string::npos) << captured;
+	EXPECT_NE(captured.find("  32K\n"), std::string::npos) << captured;
+	EXPECT_NE(captured.find("Memory Totals:"), std::string::npos);
 	free(a, M_DEVBUF, 10);
 	free(b, M_DEVBUF, 60);
 	free(c, M_TEMP, 5 * PAGE_SIZE);

@@ -27,7 +27,7 @@
 #include <vector>
 
 /*
- * What pool(9) prints, gathered with the host's vsnprintf (which
+ * What pool(9) prints to the console, gathered with the host's vsnprintf (which
  * <sys/systm.h> renames once it is included).
  */
 static std::string console;
@@ -42,19 +42,6 @@ host_vcapture(std::string &out, const char *fmt, va_list ap)
 	return n;
 }
 
-/* The pr argument of pool_printit and pool_printit_all. */
-static std::string printed;
-
-static int
-capture_pr(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	int n = host_vcapture(printed, fmt, ap);
-	va_end(ap);
-	return n;
-}
 
 #include "support.h"
 #include "uvm_stub.h"
@@ -719,27 +706,27 @@ TEST_F(Pool, Printing)
 	void *b = pool_get(pp, PR_WAITOK);
 
 	pool_put(pp, b);
-	printed.clear();
-	pool_printit_all(capture_pr);
-	EXPECT_EQ(printed.substr(0, printed.find('\n')),
+	captured.clear();
+	pool_printit_all(capture_printf);
+	EXPECT_EQ(captured.substr(0, captured.find('\n')),
 	    "Name        Size Requests Fail    InUse Pgreq Pgrel Npage Hiwat "
 	    "Minpg Maxpg Idle");
 	char line[128];
 	snprintf(line, sizeof(line),
 	    "\nprintme      %3u        2    0        1     1     0     1     "
 	    "1     0     8    0\n", pp->pr_size);
-	EXPECT_NE(printed.find(line), std::string::npos) << printed;
-	EXPECT_NE(printed.find("\nphpool "), std::string::npos);
-	EXPECT_NE(printed.find("\nIn use "), std::string::npos);
-	EXPECT_NE(printed.find("utilization"), std::string::npos);
+	EXPECT_NE(captured.find(line), std::string::npos) << captured;
+	EXPECT_NE(captured.find("\nphpool "), std::string::npos);
+	EXPECT_NE(captured.find("\nIn use "), std::string::npos);
+	EXPECT_NE(captured.find("utilization"), std::string::npos);
 
-	printed.clear();
-	pool_printit(pp, "p", capture_pr);
-	EXPECT_EQ(printed.rfind("POOL printme: size ", 0), 0u) << printed;
-	EXPECT_NE(printed.find("nget 2, nfail 0, nput 1"), std::string::npos)
-	    << printed;
-	EXPECT_NE(printed.find("partial pages:\n\t\tpage "),
-	    std::string::npos) << printed;
+	captured.clear();
+	pool_printit(pp, "p", capture_printf);
+	EXPECT_EQ(captured.rfind("POOL printme: size ", 0), 0u) << captured;
+	EXPECT_NE(captured.find("nget 2, nfail 0, nput 1"), std::string::npos)
+	    << captured;
+	EXPECT_NE(captured.find("partial pages:\n\t\tpage "),
+	    std::string::npos) << captured;
 	pool_put(pp, a);
 }
 

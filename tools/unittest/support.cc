@@ -2,7 +2,8 @@
  * support.cc: host stand-ins for the parts of the kernel that the unit
  * tests do not compile; see support.h.
  *
- * Only panic(9) lives here so far.  Under HOSTTEST <sys/systm.h> turns the
+ * panic(9) lives here, and a printer that captures what kernel code
+ * prints (capture_printf).  Under HOSTTEST <sys/systm.h> turns the
  * name into kern_panic (libc has no panic, but the kernel's printf family
  * does collide with libc's, and the renaming is done for all of them alike),
  * so what is defined below is the function every KASSERT calls.
@@ -44,4 +45,19 @@ panic(const char *fmt, ...)
 	std::string msg = "panic: " + host_vformat(fmt, ap);
 	va_end(ap);
 	throw kernel_panic(msg);
+}
+
+std::string captured;
+
+int
+capture_printf(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);	/* the kernel's */
+	va_end(ap);
+	captured += buf;
+	return n;
 }

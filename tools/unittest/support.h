@@ -24,4 +24,13 @@ struct kernel_panic : std::runtime_error {
 	using std::runtime_error::runtime_error;
 };
 
+/*
+ * A printer for the kernel functions that take one (extent_print1,
+ * malloc_printit, pool_printit_all: int (*pr)(const char *, ...)): it
+ * formats with the kernel's own vsnprintf and appends to captured, which
+ * a test clears, lets the kernel print into, and searches.
+ */
+extern std::string captured;
+int	capture_printf(const char *fmt, ...);
+
 #endif /* !_UNITTEST_SUPPORT_H_ */
