@@ -37,6 +37,7 @@ DISPLAY_QEMU ?= none
 # The kernel's sources; one subsystem per file, named as in OpenBSD.
 KERN_ASM := \
 	arch/i386/i386/locore.asm \
+	arch/i386/i386/swtch.asm \
 	arch/i386/i386/vector.asm
 KERN_SRC := \
 	arch/i386/i386/bootarg.cc \
@@ -45,11 +46,13 @@ KERN_SRC := \
 	arch/i386/i386/db_trace.cc \
 	arch/i386/i386/i8259.cc \
 	arch/i386/i386/identcpu.cc \
+	arch/i386/i386/intr.cc \
 	arch/i386/i386/machdep.cc \
 	arch/i386/i386/multiboot.cc \
 	arch/i386/i386/pmap.cc \
 	arch/i386/i386/pmap_pv.cc \
 	arch/i386/i386/trap.cc \
+	arch/i386/i386/vm_machdep.cc \
 	ddb/db_command.cc \
 	ddb/db_sym.cc \
 	dev/cons.cc \
@@ -57,11 +60,18 @@ KERN_SRC := \
 	dev/ic/vga.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
+	kern/kern_kthread.cc \
 	kern/kern_ktest.cc \
+	kern/kern_lock.cc \
 	kern/kern_malloc.cc \
+	kern/kern_proc.cc \
+	kern/kern_sched.cc \
+	kern/kern_synch.cc \
+	kern/kern_timeout.cc \
 	kern/subr_extent.cc \
 	kern/subr_log.cc \
 	kern/subr_pool.cc \
+	kern/sched_bsd.cc \
 	kern/subr_prf.cc \
 	lib/libkern/cxxabi.cc \
 	lib/libkern/memcpy.cc \
@@ -75,11 +85,15 @@ KERN_SRC := \
 KERN_TEST := \
 	arch/i386/i386/bootarg_test.cc \
 	arch/i386/i386/clock_test.cc \
+	arch/i386/i386/intr_test.cc \
 	arch/i386/i386/machdep_test.cc \
 	arch/i386/i386/pmap_test.cc \
 	arch/i386/i386/trap_test.cc \
 	ddb/db_sym_test.cc \
+	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
+	kern/kern_timeout_test.cc \
+	kern/sched_test.cc \
 	kern/subr_extent_test.cc \
 	kern/subr_pool_test.cc \
 	kern/subr_prf_test.cc \

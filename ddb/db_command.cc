@@ -16,6 +16,8 @@
  *	show malloc		malloc(9) statistics, as vmstat -m
  *	show pools		pool(9) statistics, as vmstat -m
  *	show extents		every extent(9) map
+ *	show callout		pending timeouts
+ *	ps			every thread: id, state, priority, wchan
  *	print EXPR (p)		the value of an expression
  *	x[/xduc] EXPR[,N]	examine N words of memory at EXPR
  *	boot reboot|halt|poweroff
@@ -37,6 +39,8 @@
 #include <sys/malloc.h>
 #include <sys/pool.h>
 #include <sys/extent.h>
+#include <sys/proc.h>
+#include <sys/timeout.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
 #include <ddb/db_extern.h>
@@ -279,6 +283,8 @@ db_help(void)
 	    "show malloc          malloc(9) statistics\n"
 	    "show pools           pool(9) statistics\n"
 	    "show extents         extent(9) maps\n"
+	    "show callout         pending timeouts\n"
+	    "ps                   threads: pid, state, priority, wchan\n"
 	    "print EXPR (p)       value of EXPR (number, symbol, *addr, +, -)\n"
 	    "x[/x|d|u|c] EXPR[,N] examine N words at EXPR, e.g. x/d ticks\n"
 	    "boot reboot|halt|poweroff\n");
@@ -347,15 +353,19 @@ db_command_loop(struct trapframe *frame)
 				pool_printit_all(printf);
 			else if (strcmp(what, "extents") == 0)
 				extent_print_all();
+			else if (strcmp(what, "callout") == 0)
+				db_show_callout(printf);
 			else
 				printf("show what? registers, msgbuf, panic, "
 				    "uptime, uvmexp, map, malloc, pools, "
-				    "extents\n");
+				    "extents, callout\n");
 		} else if (strcmp(cmd, "print") == 0 ||
 		    strcmp(cmd, "p") == 0) {
 			vaddr_t v;
 			if (db_expression(&args, &v))
 				printf("0x%lx (%ld)\n", v, (long)v);
+		} else if (strcmp(cmd, "ps") == 0) {
+			proc_printit_all(printf);
 		} else if (strcmp(cmd, "x") == 0) {
 			db_examine_cmd(modif, args);
 		} else if (strcmp(cmd, "boot") == 0) {

@@ -9,10 +9,11 @@
  *	UVM: pages, kernel_map, pmap pools	uvm_init()
  *	malloc(9)				kmeminit()
  *	copyright and version, memory lines	cpu_startup()
- *	processes, proc0, the scheduler		(scheduler issue)
+ *	proc0, sleep queues, run queues, idle	procinit() ...
  *	autoconfiguration: mainbus, devices	(devices issue)
- *	clocks					initclocks()
- *	interrupts on
+ *	clocks, softclock			initclocks()
+ *	interrupts on, the scheduler's clock	spl0(), scheduler_start()
+ *	the reaper thread			kthread_create(reaper)
  *	mount root, start init			(files and user-space issues)
  *
  * Until there is an init to start, main() ends by entering ddb, where the
@@ -25,12 +26,14 @@
 #include <sys/kernel.h>
 #include <sys/ktest.h>
 #include <sys/malloc.h>
+#include <sys/proc.h>
 #include <sys/reboot.h>
 #include <ddb/db_extern.h>
 #include <dev/cons.h>
 #include <machine/biosvar.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
+#include <machine/intr.h>
 #include <uvm/uvm_extern.h>
 
 extern const char copyright[];
@@ -43,13 +46,23 @@ extern const char copyright[];
 extern "C" __dead void
 main(void *)
 {
+	if (bootinfo.bi_ktest != nullptr)
+		ktest_arm();	/* a panic from here on ends the test run */
 	printf("%s", copyright);
 	uvm_init();
 	kmeminit();
 	cpu_startup();
 
+	procinit();
+	sleep_queue_init();
+	sched_init_cpu();
+
 	initclocks();
-	enable_intr();		/* XXX spl0() once spl(9) exists */
+	spl0();
+	enable_intr();
+	scheduler_start();
+	if (kthread_create(reaper, nullptr, nullptr, "reaper") != 0)
+		panic("main: no reaper");
 
 	if (boothowto & RB_KDB) {
 		printf("entering ddb (boot -d); \"continue\" goes on\n");

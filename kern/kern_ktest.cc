@@ -42,6 +42,16 @@ ktest_fail(const char *fmt, ...)
 	return 1;
 }
 
+/*
+ * ktest_arm: tests were asked for; from now on a panic ends the run with
+ * KTEST_EXIT_PANIC, even one during startup before the tests begin.
+ */
+void
+ktest_arm(void)
+{
+	ktest_active = true;
+}
+
 bool
 ktest_running(void)
 {

@@ -54,6 +54,7 @@ struct ktest {
 __BEGIN_DECLS
 int	ktest_fail(const char *fmt, ...) __printflike(1, 2);
 void	ktest_run(const char *selector);
+void	ktest_arm(void);
 bool	ktest_running(void);
 __dead void ktest_exit(int code);
 __END_DECLS

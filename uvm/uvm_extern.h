@@ -54,6 +54,7 @@ struct uvmexp {
 	int	pgfrees;	/* [P] uvm_pagefree calls */
 	int	pgafails;	/* [P] uvm_pagealloc calls that found none */
 	int	kmapent;	/* [P] kernel map entries in use */
+	int	swtch;		/* [P] context switches */
 };
 extern struct uvmexp uvmexp;
 

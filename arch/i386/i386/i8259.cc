@@ -6,9 +6,22 @@
  * master takes lines 0-7, the slave 8-15 and reports to the master on line
  * 2.  At power-on the master raises vectors 8-15, which collide with CPU
  * exceptions, so isa_defaultirq() reprograms both to use vectors 32-47
- * (ICU_OFFSET) and masks every line; isa_intr_establish() unmasks a line
- * when a handler is added.  After a handler ran, the controller must be
- * told "end of interrupt" (EOI) before it delivers that line again.
+ * (ICU_OFFSET) and masks every line.  After an interrupt, the controller
+ * must be told "end of interrupt" (EOI) before it delivers that line again.
+ *
+ * Priorities are spl(9)'s (see intr.cc), kept in the controllers' mask
+ * registers: a line's level, intrlevel[irq], is the highest level of its
+ * handlers, and imask[ipl] holds the lines to mask at level ipl: each
+ * line at every level from its own up, lines without a handler always,
+ * and everything at IPL_HIGH.  isa_intr_establish() recomputes the table;
+ * i8259_setlevel() writes a level's mask when cpl changes.
+ *
+ * The 8259A has a priority scheme of its own ("fully nested mode": line
+ * 0 first, the slave's lines in place of line 2), which would stop a
+ * low-numbered line from interrupting a handler on a higher-numbered one
+ * until that handler's EOI.  It knows nothing of spl levels, so
+ * intr_dispatch() sends the EOI before the handlers run, once the raised
+ * mask keeps the line itself quiet, and leaves priority to the masks.
  *
  * Spurious interrupts: when a line drops before the CPU acknowledges it,
  * the 8259A still delivers a vector, for line 7 (master) or 15 (slave),
@@ -23,26 +36,84 @@
 #include <machine/i8259.h>
 #include <machine/segments.h>
 
+/*
+ * Locking legend: [K] changed with the CPU's interrupts disabled (the
+ * handler lists and tables also only at startup).
+ */
 struct intrhand *intrhand[ICU_LEN];	/* [K] handlers per line */
 u_long intrstray[ICU_LEN];		/* [K] spurious interrupts */
-static u_int16_t imen = 0xffff;		/* [K] masked lines, 1 = off */
+int intrlevel[ICU_LEN];			/* [K] a line's level, IPL_NONE if
+					   it has no handler */
+u_int16_t imask[NIPL];			/* [K] lines off at each level, 1 =
+					   masked; set by isa_defaultirq() */
+static u_int16_t imen = 0xffff;		/* [K] what the controllers hold */
 
 /* A fixed supply of handler records until malloc(9) exists. */
 #define NINTRHAND	32
 static struct intrhand intrhand_store[NINTRHAND];
 static int intrhand_used;
 
-/* Write the mask to both controllers. */
+/*
+ * i8259_setmask: load mask into both controllers' mask registers.  Each
+ * outb is slow (a bus cycle to the old ISA speed on real hardware), so a
+ * controller whose half did not change is not written.
+ * => CPU interrupts disabled.
+ */
 static void
-i8259_setmask(void)
+i8259_setmask(u_int16_t mask)
 {
-	outb(IO_ICU1 + 1, imen & 0xff);
-	outb(IO_ICU2 + 1, imen >> 8);
+	u_int16_t changed = mask ^ imen;
+
+	imen = mask;
+	if (changed & 0x00ff)
+		outb(IO_ICU1 + 1, mask & 0xff);
+	if (changed & 0xff00)
+		outb(IO_ICU2 + 1, mask >> 8);
+}
+
+/*
+ * i8259_setlevel: mask what level ipl must not see (for spl(9)).
+ * => CPU interrupts disabled.
+ */
+void
+i8259_setlevel(int ipl)
+{
+	i8259_setmask(imask[ipl]);
+}
+
+/*
+ * intr_calculatemasks: recompute intrlevel[] and imask[] from the
+ * handler lists.
+ * => CPU interrupts disabled.
+ */
+static void
+intr_calculatemasks(void)
+{
+	for (int irq = 0; irq < ICU_LEN; irq++) {
+		int level = IPL_NONE;
+		for (struct intrhand *ih = intrhand[irq]; ih != nullptr;
+		    ih = ih->ih_next)
+			if (ih->ih_level > level)
+				level = ih->ih_level;
+		intrlevel[irq] = level;
+	}
+	for (int ipl = IPL_NONE; ipl < IPL_HIGH; ipl++) {
+		u_int16_t m = 0;
+		for (int irq = 0; irq < ICU_LEN; irq++) {
+			/* The cascade stays open: slave lines mask singly. */
+			if (irq == IRQ_SLAVE)
+				continue;
+			if (intrhand[irq] == nullptr || intrlevel[irq] <= ipl)
+				m |= 1 << irq;
+		}
+		imask[ipl] = m;
+	}
+	imask[IPL_HIGH] = 0xffff;
 }
 
 /*
  * isa_defaultirq: initialise both controllers: vectors from ICU_OFFSET,
- * the slave on line 2, all lines masked but the cascade.
+ * the slave on line 2, all lines masked (the boot runs at IPL_HIGH).
  * => called from init386() with interrupts disabled.
  */
 void
@@ -63,14 +134,18 @@ isa_defaultirq(void)
 	outb(IO_ICU1, 0x0b);
 	outb(IO_ICU2, 0x0b);
 
-	imen = 0xffff & ~(1 << IRQ_SLAVE);
-	i8259_setmask();
+	outb(IO_ICU1 + 1, 0xff);
+	outb(IO_ICU2 + 1, 0xff);
+	imen = 0xffff;
+	intr_calculatemasks();
+	i8259_setlevel(cpl);
 }
 
 /*
- * isa_intr_establish: add a handler for IRQ line irq and unmask the line.
- * Returns the handler record, or null if none is left.
- * => called at startup with interrupts disabled (no locking yet).
+ * isa_intr_establish: add a handler for IRQ line irq that runs at level
+ * (IPL_BIO ... IPL_HIGH); the line opens below the highest level of its
+ * handlers.  Returns the handler record, or null if none is left.
+ * => process context (autoconf); may not sleep.
  */
 void *
 isa_intr_establish(int irq, int level, int (*fun)(void *), void *arg,
@@ -80,8 +155,16 @@ isa_intr_establish(int irq, int level, int (*fun)(void *), void *arg,
 
 	if (irq < 0 || irq >= ICU_LEN || irq == IRQ_SLAVE)
 		panic("isa_intr_establish: bogus irq %d", irq);
-	if (intrhand_used == NINTRHAND)
+	if (level <= IPL_NONE || level > IPL_HIGH)
+		panic("isa_intr_establish: bogus level %d", level);
+
+	/* The line's handlers and masks must not change under a dispatch. */
+	u_int ef = read_eflags();
+	disable_intr();
+	if (intrhand_used == NINTRHAND) {
+		write_eflags(ef);
 		return nullptr;
+	}
 	ih = &intrhand_store[intrhand_used++];
 	ih->ih_fun = fun;
 	ih->ih_arg = arg;
@@ -95,8 +178,9 @@ isa_intr_establish(int irq, int level, int (*fun)(void *), void *arg,
 		continue;
 	*p = ih;
 
-	imen &= ~(1 << irq);
-	i8259_setmask();
+	intr_calculatemasks();
+	i8259_setlevel(cpl);
+	write_eflags(ef);
 	return ih;
 }
 
@@ -110,9 +194,26 @@ i8259_inservice(int irq)
 }
 
 /*
+ * i8259_eoi: a specific EOI for irq ("line irq is done"), to the slave
+ * and for its cascade line to the master, or to the master alone.
+ */
+static void
+i8259_eoi(int irq)
+{
+	if (irq >= 8) {
+		outb(IO_ICU2, 0x60 | (irq - 8));
+		irq = IRQ_SLAVE;
+	}
+	outb(IO_ICU1, 0x60 | irq);
+}
+
+/*
  * intr_dispatch: called by vector.asm's Xintr_legacyN stubs for IRQ
  * tf_trapno - ICU_OFFSET, with interrupts disabled (interrupt gate).
- * Runs every handler on the line, then acknowledges the controller(s).
+ * Runs every handler on the line at the line's level with interrupts
+ * enabled, so that lines of higher levels may nest, then puts back the
+ * interrupted level, running soft interrupts that are now due.
+ * => returns with interrupts disabled; the iret restores the flag.
  */
 extern "C" void
 intr_dispatch(struct trapframe *frame)
@@ -123,9 +224,20 @@ intr_dispatch(struct trapframe *frame)
 		intrstray[irq]++;
 		/* A spurious 15 was real for the master (line 2). */
 		if (irq == 15)
-			outb(IO_ICU1, 0x20);
+			outb(IO_ICU1, 0x60 | IRQ_SLAVE);
 		return;
 	}
+
+	/*
+	 * The mask of the interrupted level let this line through, so that
+	 * level is below the line's.  Raising to the line's level masks
+	 * the line itself (and everything at or below it); only then may
+	 * the EOI go out and interrupts come back on.
+	 */
+	KASSERT(cpl < intrlevel[irq]);
+	int s = splraise(intrlevel[irq]);
+	i8259_eoi(irq);
+	enable_intr();
 
 	bool claimed = false;
 	for (struct intrhand *ih = intrhand[irq]; ih != nullptr;
@@ -136,13 +248,11 @@ intr_dispatch(struct trapframe *frame)
 			claimed = true;
 		}
 	}
+
+	disable_intr();
 	if (!claimed)
 		intrstray[irq]++;
-
-	/* Non-specific EOI: to the slave too if the line is its. */
-	if (irq >= 8)
-		outb(IO_ICU2, 0x20);
-	outb(IO_ICU1, 0x20);
+	intr_spllower(s);
 }
 
 /*

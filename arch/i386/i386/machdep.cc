@@ -344,6 +344,17 @@ cpu_startup(void)
 }
 
 /*
+ * cpu_set_kstack: the kernel stack the CPU switches to when a trap or
+ * interrupt arrives in user mode (the TSS's esp0); cpu_switchto sets it
+ * to the top of each thread's stack.
+ */
+void
+cpu_set_kstack(vaddr_t esp0)
+{
+	proc0_tss.tss_esp0 = (int)esp0;
+}
+
+/*
  * cpu_test_exit: end a QEMU run with a status the test runner reads.
  * QEMU's isa-debug-exit device (at I/O port 0xf4 in our runs) makes QEMU
  * exit with status (code << 1) | 1.  On a machine without it the write

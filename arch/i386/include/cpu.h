@@ -10,9 +10,15 @@
 
 #include <sys/cdefs.h>
 #include <sys/types.h>
+#include <sys/sched.h>
+
+struct proc;
 
 /* What cpuid told us (arch/i386/i386/identcpu.cc). */
 struct cpu_info {
+	struct proc	*ci_curproc;	/* [S] the thread running here */
+	struct schedstate_percpu ci_schedstate;	/* [S] run queues etc. */
+	volatile int	ci_want_resched; /* [S] a better thread is runnable */
 	char		ci_vendor[16];	/* "GenuineIntel" */
 	char		ci_brand[49];	/* "QEMU Virtual CPU version 2.5+" */
 	u_int32_t	ci_signature;	/* cpuid 1 %eax: family/model/step */
@@ -50,6 +56,16 @@ extern "C" int boothowto, bootdev;
 
 /* Spin-wait politely (the pause instruction). */
 #define CPU_BUSY_CYCLE()	__asm volatile("pause" : : : "memory")
+
+/* A free-running cycle counter, for run-time accounting (the TSC). */
+static inline u_int64_t
+cpu_counter(void)
+{
+	u_int32_t lo, hi;
+
+	__asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u_int64_t)hi << 32) | lo;
+}
 
 __BEGIN_DECLS
 void	identifycpu(struct cpu_info *);

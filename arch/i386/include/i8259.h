@@ -1,7 +1,8 @@
 /*
  * <machine/i8259.h>: the two Intel 8259A programmable interrupt
- * controllers of the PC ("ICU" in OpenBSD) and the interrupt handler
- * list.  See arch/i386/i386/i8259.cc.
+ * controllers of the PC ("ICU" in OpenBSD), the interrupt handler
+ * list and the per-level masks that spl(9) writes to the controllers.
+ * See arch/i386/i386/i8259.cc and intr.cc.
  */
 #ifndef _MACHINE_I8259_H_
 #define _MACHINE_I8259_H_
@@ -36,9 +37,12 @@ struct intrhand {
 
 extern struct intrhand *intrhand[ICU_LEN];
 extern u_long intrstray[ICU_LEN];	/* spurious interrupts per line */
+extern int intrlevel[ICU_LEN];		/* each line's level (IPL_*) */
+extern u_int16_t imask[NIPL];		/* lines masked at each level */
 
 __BEGIN_DECLS
 void	isa_defaultirq(void);
+void	i8259_setlevel(int ipl);
 void	*isa_intr_establish(int irq, int level, int (*fun)(void *),
 	    void *arg, const char *name);
 __END_DECLS

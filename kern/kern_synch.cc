@@ -1,0 +1,226 @@
+/*
+ * kern_synch.cc: sleeping and waking, and the context switch.
+ *
+ * A thread that must wait for something (a disk block, a child's exit,
+ * a lock) calls tsleep(ident, priority, wmesg, timo): it records ident,
+ * "what I wait for", any kernel address both sides agree on, goes on one
+ * of 128 sleep queues (chosen by hashing ident), and switches away.
+ * Whoever makes the awaited thing happen calls wakeup(ident), which makes
+ * every thread sleeping on ident runnable (wakeup_one: only the first).
+ * With timo > 0 the sleep ends after timo ticks at the latest (endtsleep,
+ * through timeout(9)), and tsleep returns EWOULDBLOCK.  The priority a
+ * thread sleeps at is the priority it wakes up with: sleeping on the disk
+ * (PRIBIO) is rewarded with a quick turn on the CPU.  A sleeper that
+ * slept long gets its estcpu decayed for the seconds it slept
+ * (decay_aftersleep in sched_bsd.cc).
+ *
+ * mi_switch() is the one place a thread gives up the CPU: it charges the
+ * thread for the time it ran, picks the next one (sched_chooseproc) and
+ * calls cpu_switchto().
+ *
+ * Everything here runs at splhigh ("the scheduler lock" on one CPU), so an
+ * interrupt handler can call wakeup() at any time.
+ * Mirrors OpenBSD's sys/kern/kern_synch.c; PCATCH (signals interrupting a
+ * sleep) arrives with signals.
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/errno.h>
+#include <sys/kernel.h>
+#include <sys/proc.h>
+#include <machine/cpu.h>
+#include <machine/cpufunc.h>
+#include <machine/intr.h>
+#include <uvm/uvm_extern.h>
+
+#define SLPQUE_TABLESIZE 128
+#define SLPQUE_LOOKUP(id) ((((u_long)(id)) >> 8) & (SLPQUE_TABLESIZE - 1))
+
+/* [S] The sleep queues; a thread is on one of them or on a run queue. */
+static tailq_head<proc, &proc::p_runq> slpque[SLPQUE_TABLESIZE];
+
+void
+sleep_queue_init(void)
+{
+	for (int i = 0; i < SLPQUE_TABLESIZE; i++)
+		slpque[i].init();
+}
+
+/*
+ * tsleep: wait until wakeup(ident) or, with timo > 0, timo ticks.
+ * Returns 0 when woken, EWOULDBLOCK on the timeout.
+ * => process context, not the idle thread; may be called at any spl below
+ *    IPL_HIGH (restored on return).
+ */
+int
+tsleep(const volatile void *ident, int priority, const char *wmesg, int timo)
+{
+	struct proc *p = curproc;
+	int error = 0;
+
+	KASSERT(ident != nullptr);
+	KASSERT(p != curcpu()->ci_schedstate.spc_idleproc);
+	int s = splhigh();
+	p->p_wchan = ident;
+	p->p_wmesg = wmesg;
+	p->p_slptime = 0;
+	p->p_priority = priority & PRIMASK;
+	p->p_flag &= ~P_TIMEOUT;
+	slpque[SLPQUE_LOOKUP(ident)].insert_tail(p);
+	if (timo > 0)
+		timeout_add(&p->p_sleep_to, timo);
+	p->p_stat = SSLEEP;
+	mi_switch();
+
+	/* Woken, by wakeup() or by endtsleep(). */
+	KASSERT(p->p_wchan == nullptr);
+	if (p->p_flag & P_TIMEOUT) {
+		p->p_flag &= ~P_TIMEOUT;
+		error = EWOULDBLOCK;
+	} else if (timo > 0)
+		timeout_del(&p->p_sleep_to);
+	splx(s);
+	return error;
+}
+
+/* unsleep: take a sleeping thread off its sleep queue. */
+void
+unsleep(struct proc *p)
+{
+	splassert(IPL_HIGH);
+	if (p->p_wchan != nullptr) {
+		slpque[SLPQUE_LOOKUP(p->p_wchan)].remove(p);
+		p->p_wchan = nullptr;
+	}
+}
+
+/*
+ * endtsleep: a sleep's timeout expired: wake the thread and tell tsleep.
+ * => called by softclock through p_sleep_to.
+ */
+void
+endtsleep(void *arg)
+{
+	struct proc *p = (struct proc *)arg;
+	int s = splhigh();
+
+	if (p->p_wchan != nullptr) {
+		p->p_flag |= P_TIMEOUT;
+		unsleep(p);
+		if (p->p_stat == SSLEEP)
+			setrunnable(p);
+	}
+	splx(s);
+}
+
+/*
+ * setrunnable: a sleeping thread may run again.  If it slept a long
+ * time its estcpu decays for that time first; if it is better than the
+ * running thread, the running one is asked to give way.
+ * => scheduler locked.
+ */
+void
+setrunnable(struct proc *p)
+{
+	splassert(IPL_HIGH);
+	if (p->p_slptime > 1) {
+		p->p_estcpu = decay_aftersleep(p->p_estcpu, p->p_slptime);
+		resetpriority(p);
+	}
+	p->p_slptime = 0;
+	setrunqueue(p);
+	if (p->p_priority < curproc->p_priority)
+		need_resched();
+}
+
+/*
+ * wakeup_n: make up to n threads sleeping on ident runnable, in the
+ * order they went to sleep.  wakeup() wakes them all.
+ * => any context, interrupt handlers included.
+ */
+void
+wakeup_n(const volatile void *ident, int n)
+{
+	int s = splhigh();
+	auto &q = slpque[SLPQUE_LOOKUP(ident)];
+
+	for (struct proc *p = q.first(), *next; p != nullptr && n != 0;
+	    p = next) {
+		next = q.next(p);
+		if (p->p_wchan != ident)
+			continue;	/* another channel in the same bucket */
+		q.remove(p);
+		p->p_wchan = nullptr;
+		if (p->p_stat == SSLEEP)
+			setrunnable(p);
+		n--;
+	}
+	splx(s);
+}
+
+void
+wakeup(const volatile void *ident)
+{
+	wakeup_n(ident, -1);
+}
+
+/*
+ * yield: give the CPU to an equal or better thread, if there is one.
+ * The thread's priority drops back to its user priority (what userret
+ * does for a process returning to user mode).
+ */
+void
+yield(void)
+{
+	struct proc *p = curproc;
+	int s = splhigh();
+
+	p->p_priority = p->p_usrpri;
+	setrunqueue(p);
+	mi_switch();
+	splx(s);
+}
+
+/*
+ * mi_switch: stop running the current thread (already put on a run or
+ * sleep queue, or dead) and run the best runnable one.  Returns when this
+ * thread is chosen again.
+ * => scheduler locked (splhigh).
+ */
+void
+mi_switch(void)
+{
+	struct cpu_info *ci = curcpu();
+	struct schedstate_percpu *spc = &ci->ci_schedstate;
+	struct proc *p = curproc;
+
+	splassert(IPL_HIGH);
+	/* Charge the thread for the cycles since it was switched to. */
+	u_int64_t now = cpu_counter();
+	p->p_tu.tu_runtime += now - spc->spc_runtime;
+	spc->spc_runtime = now;
+
+	spc->spc_schedflags &= ~(SPCF_SEENRR | SPCF_SHOULDYIELD);
+	ci->ci_want_resched = 0;
+
+	struct proc *nextproc = sched_chooseproc();
+	if (nextproc != p) {
+		uvmexp.swtch++;
+		nextproc->p_stat = SONPROC;
+		cpu_switchto(p->p_stat == SDEAD ? nullptr : p, nextproc);
+		/* Back: someone switched to p. */
+	}
+	p->p_stat = SONPROC;
+}
+
+/*
+ * proc_trampoline_mi: a new thread's first C++ code, from swtch.asm: it
+ * arrives holding the scheduler lock of the mi_switch that switched to
+ * it; drop it.
+ */
+extern "C" void
+proc_trampoline_mi(void)
+{
+	curproc->p_stat = SONPROC;
+	spl0();
+}
