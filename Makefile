@@ -65,6 +65,7 @@ KERN_SRC := \
 	kern/kern_lock.cc \
 	kern/kern_malloc.cc \
 	kern/kern_proc.cc \
+	kern/kern_rwlock.cc \
 	kern/kern_sched.cc \
 	kern/kern_synch.cc \
 	kern/kern_timeout.cc \
@@ -80,6 +81,7 @@ KERN_SRC := \
 	uvm/uvm_init.cc \
 	uvm/uvm_km.cc \
 	uvm/uvm_map.cc \
+	uvm/uvm_meter.cc \
 	uvm/uvm_page.cc
 # In-kernel tests (*_test.cc beside the code they test).
 KERN_TEST := \
@@ -92,6 +94,7 @@ KERN_TEST := \
 	ddb/db_sym_test.cc \
 	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
+	kern/kern_rwlock_test.cc \
 	kern/kern_timeout_test.cc \
 	kern/sched_test.cc \
 	kern/subr_extent_test.cc \

@@ -339,10 +339,16 @@ db_command_loop(struct trapframe *frame)
 			else if (strcmp(what, "panic") == 0)
 				printf("%s\n", panicstr != nullptr ? panicstr :
 				    "the kernel did not panic");
-			else if (strcmp(what, "uptime") == 0)
+			else if (strcmp(what, "uptime") == 0) {
 				printf("ticks %d, hz %d, uptime %d.%02d s\n",
 				    ticks, hz, ticks / hz,
 				    (ticks % hz) * 100 / hz);
+				printf("load averages:");
+				for (u_int32_t l : averunnable.ldavg)
+					printf(" %u.%02u", l >> FSHIFT,
+					    ((l & (FSCALE - 1)) * 100) >> FSHIFT);
+				printf("\n");
+			}
 			else if (strcmp(what, "uvmexp") == 0)
 				db_show_uvmexp();
 			else if (strcmp(what, "map") == 0)

@@ -76,9 +76,12 @@ main(void *)
 	    "uptime\", \"trace\", \"help\"; \"boot reboot\" leaves.\n");
 	for (;;) {
 		db_enter();
-		/* After "continue": idle until a key is pressed. */
+		/*
+		 * After "continue": let the other threads run, looking at
+		 * the console ten times a second for a key that means ddb.
+		 */
 		printf("main: idle; press a key for ddb\n");
 		while (cncheckc() < 0)
-			enable_intr_and_halt();
+			(void)tsleep(&proc0, PPAUSE, "console", hz / 10);
 	}
 }

@@ -31,6 +31,7 @@
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/intr.h>
+#include <sys/mutex.h>
 #include <uvm/uvm_extern.h>
 
 #define SLPQUE_TABLESIZE 128
@@ -47,20 +48,20 @@ sleep_queue_init(void)
 }
 
 /*
- * tsleep: wait until wakeup(ident) or, with timo > 0, timo ticks.
- * Returns 0 when woken, EWOULDBLOCK on the timeout.
- * => process context, not the idle thread; may be called at any spl below
- *    IPL_HIGH (restored on return).
+ * sleep_setup: put the current thread on ident's sleep queue, to sleep
+ * at priority, with a timeout of timo ticks if timo > 0.  From here on a
+ * wakeup(ident) is not lost, even before sleep_finish() switches away.
+ * => splhigh.
  */
-int
-tsleep(const volatile void *ident, int priority, const char *wmesg, int timo)
+static void
+sleep_setup(const volatile void *ident, int priority, const char *wmesg,
+    int timo)
 {
 	struct proc *p = curproc;
-	int error = 0;
 
+	splassert(IPL_HIGH);
 	KASSERT(ident != nullptr);
 	KASSERT(p != curcpu()->ci_schedstate.spc_idleproc);
-	int s = splhigh();
 	p->p_wchan = ident;
 	p->p_wmesg = wmesg;
 	p->p_slptime = 0;
@@ -70,16 +71,70 @@ tsleep(const volatile void *ident, int priority, const char *wmesg, int timo)
 	if (timo > 0)
 		timeout_add(&p->p_sleep_to, timo);
 	p->p_stat = SSLEEP;
-	mi_switch();
+}
 
-	/* Woken, by wakeup() or by endtsleep(). */
-	KASSERT(p->p_wchan == nullptr);
+/*
+ * sleep_finish: switch away unless already woken; return 0, or
+ * EWOULDBLOCK if the timeout ended the sleep.
+ * => splhigh.
+ */
+static int
+sleep_finish(int timo)
+{
+	struct proc *p = curproc;
+	int error = 0;
+
+	if (p->p_wchan != nullptr)
+		mi_switch();
+	else if (p->p_stat == SRUN)
+		remrunqueue(p);	/* woken before it could go: stay */
+	p->p_stat = SONPROC;
 	if (p->p_flag & P_TIMEOUT) {
 		p->p_flag &= ~P_TIMEOUT;
 		error = EWOULDBLOCK;
 	} else if (timo > 0)
 		timeout_del(&p->p_sleep_to);
+	return error;
+}
+
+/*
+ * tsleep: wait until wakeup(ident) or, with timo > 0, timo ticks.
+ * Returns 0 when woken, EWOULDBLOCK on the timeout.
+ * => process context, not the idle thread; may be called at any spl below
+ *    IPL_HIGH (restored on return).
+ */
+int
+tsleep(const volatile void *ident, int priority, const char *wmesg, int timo)
+{
+	int s = splhigh();
+
+	sleep_setup(ident, priority, wmesg, timo);
+	int error = sleep_finish(timo);
 	splx(s);
+	return error;
+}
+
+/*
+ * msleep: tsleep, releasing the mutex mtx while asleep: the caller
+ * checked a condition under mtx, and a wakeup sent between its release
+ * and the sleep must not be lost, so the thread is on the sleep queue
+ * before mtx is let go.  mtx is held again on return.
+ * => mtx held, at its IPL.
+ */
+int
+msleep(const volatile void *ident, struct mutex *mtx, int priority,
+    const char *wmesg, int timo)
+{
+	MUTEX_ASSERT_LOCKED(mtx);
+	int s = splhigh();
+	sleep_setup(ident, priority, wmesg, timo);
+	int outer = mtx->mtx_oldipl;	/* the level before mtx_enter */
+	mtx_leave(mtx);
+	(void)splhigh();
+	int error = sleep_finish(timo);
+	splx(outer);
+	mtx_enter(mtx);
+	(void)s;
 	return error;
 }
 

@@ -21,7 +21,7 @@
  * after two rounds the running thread should yield to its equals.
  *
  * The load average is the exponentially decaying average of the number
- * of runnable threads, sampled every 5 seconds (uvm_meter in OpenBSD).
+ * of runnable threads, sampled every 5 seconds (uvm/uvm_meter.cc).
  * Mirrors OpenBSD's sys/kern/sched_bsd.c.
  */
 #include <sys/param.h>
@@ -30,18 +30,9 @@
 #include <sys/proc.h>
 #include <machine/cpu.h>
 #include <machine/intr.h>
-
-struct loadavg averunnable = { { 0, 0, 0 }, FSCALE };	/* [S] */
-
-/* exp(-1/12), exp(-1/60), exp(-1/180): 5-second samples for 1, 5, 15 min. */
-static const u_int32_t cexp[3] = {
-	(u_int32_t)(0.9200444146293232 * FSCALE),
-	(u_int32_t)(0.9834714538216174 * FSCALE),
-	(u_int32_t)(0.9944598480048967 * FSCALE),
-};
+#include <uvm/uvm_extern.h>
 
 static struct timeout schedcpu_to;
-static int schedcpu_seconds;
 
 /* 2 * load, the factor the decay formula uses (FSCALE units). */
 static inline u_int32_t
@@ -104,20 +95,6 @@ schedclock(struct proc *p)
 	splx(s);
 }
 
-/* The load average, from the number of runnable threads now. */
-static void
-update_loadavg(void)
-{
-	struct schedstate_percpu *spc = &curcpu()->ci_schedstate;
-	u_int32_t nrun = spc->spc_nrun + 1;	/* the running thread */
-
-	if (curproc == spc->spc_idleproc)
-		nrun--;
-	for (int i = 0; i < 3; i++)
-		averunnable.ldavg[i] = (cexp[i] * averunnable.ldavg[i] +
-		    nrun * FSCALE * (FSCALE - cexp[i])) >> FSHIFT;
-}
-
 /*
  * schedcpu: once a second, age every thread: sleep time, %cpu, estcpu
  * decay, priorities.  Runs from a timeout (softclock).
@@ -129,8 +106,7 @@ schedcpu(void *)
 	struct proc *idle = curcpu()->ci_schedstate.spc_idleproc;
 	int s = splhigh();
 
-	if (++schedcpu_seconds % 5 == 0)
-		update_loadavg();
+	uvm_meter();
 	for (struct proc *p : allproc) {
 		if (p == idle)
 			continue;

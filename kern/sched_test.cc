@@ -8,6 +8,7 @@
 #include <sys/errno.h>
 #include <sys/kernel.h>
 #include <sys/ktest.h>
+#include <sys/mutex.h>
 #include <sys/pool.h>
 #include <sys/proc.h>
 #include <uvm/uvm_extern.h>
@@ -387,3 +388,42 @@ bench_context_switch(void)
 	return 0;
 }
 KTEST_DEFINE(bench_context_switch, bench_context_switch, KTEST_BENCH);
+
+static struct mutex msleep_mtx = MUTEX_INITIALIZER(IPL_VM);
+static volatile int msleep_flag, msleep_got;
+
+static void
+msleep_waiter(void *)
+{
+	mtx_enter(&msleep_mtx);
+	while (!msleep_flag)
+		(void)msleep(&msleep_flag, &msleep_mtx, PWAIT, "mslp", 0);
+	MUTEX_ASSERT_LOCKED(&msleep_mtx);
+	msleep_got = 1;
+	mtx_leave(&msleep_mtx);
+}
+
+/* msleep lets go of its mutex while asleep and holds it again after. */
+static int
+test_msleep(void)
+{
+	struct proc *w;
+	int base = nthreads;
+
+	msleep_flag = 0;
+	msleep_got = 0;
+	if (kthread_create(msleep_waiter, nullptr, &w, "msleep"))
+		return ktest_fail("kthread_create failed");
+	pause_ticks(2);
+	if (w->p_stat != SSLEEP || msleep_mtx.mtx_owner != nullptr)
+		return ktest_fail("waiter state %d, mutex owner %p", w->p_stat,
+		    msleep_mtx.mtx_owner);
+	mtx_enter(&msleep_mtx);
+	msleep_flag = 1;
+	wakeup(&msleep_flag);
+	mtx_leave(&msleep_mtx);
+	if (!wait_threads(base, hz) || !msleep_got)
+		return ktest_fail("waiter did not finish");
+	return 0;
+}
+KTEST_DEFINE(msleep, test_msleep, 0);

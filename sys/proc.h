@@ -129,6 +129,9 @@ void	reaper(void *);
 /* kern_synch.cc */
 int	tsleep(const volatile void *ident, int priority, const char *wmesg,
 	    int timo);
+struct mutex;
+int	msleep(const volatile void *ident, struct mutex *mtx, int priority,
+	    const char *wmesg, int timo);
 void	wakeup(const volatile void *ident);
 void	wakeup_n(const volatile void *ident, int n);
 #define wakeup_one(c)	wakeup_n((c), 1)

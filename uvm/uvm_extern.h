@@ -75,6 +75,9 @@ struct vm_page *PHYS_TO_VM_PAGE(paddr_t);
 paddr_t	VM_PAGE_TO_PHYS(const struct vm_page *);
 vaddr_t	uvm_pageboot_alloc(vsize_t size);
 
+/* uvm_meter.cc */
+void	uvm_meter(void);
+
 /* uvm_km.cc */
 void	uvm_km_init(vaddr_t start, vaddr_t end);
 vaddr_t	uvm_km_alloc(struct vm_map *, vsize_t size);
