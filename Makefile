@@ -42,12 +42,14 @@ KERN_ASM := \
 KERN_SRC := \
 	arch/i386/i386/bootarg.cc \
 	arch/i386/i386/clock.cc \
+	arch/i386/i386/cpu.cc \
 	arch/i386/i386/db_interface.cc \
 	arch/i386/i386/db_trace.cc \
 	arch/i386/i386/i8259.cc \
 	arch/i386/i386/identcpu.cc \
 	arch/i386/i386/intr.cc \
 	arch/i386/i386/machdep.cc \
+	arch/i386/i386/mainbus.cc \
 	arch/i386/i386/multiboot.cc \
 	arch/i386/i386/pmap.cc \
 	arch/i386/i386/pmap_pv.cc \
@@ -58,6 +60,8 @@ KERN_SRC := \
 	dev/cons.cc \
 	dev/ic/com.cc \
 	dev/ic/vga.cc \
+	dev/isa/com_isa.cc \
+	dev/isa/isa.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
 	kern/kern_kthread.cc \
@@ -73,6 +77,7 @@ KERN_SRC := \
 	kern/subr_log.cc \
 	kern/subr_pool.cc \
 	kern/sched_bsd.cc \
+	kern/subr_autoconf.cc \
 	kern/subr_prf.cc \
 	lib/libkern/cxxabi.cc \
 	lib/libkern/memcpy.cc \
@@ -97,6 +102,7 @@ KERN_TEST := \
 	kern/kern_rwlock_test.cc \
 	kern/kern_timeout_test.cc \
 	kern/sched_test.cc \
+	kern/subr_autoconf_test.cc \
 	kern/subr_extent_test.cc \
 	kern/subr_pool_test.cc \
 	kern/subr_prf_test.cc \
@@ -142,20 +148,29 @@ $(O)/%.o: %.asm
 
 $(O)/vers.cc: $(KERN_OBJ) tools/newvers.sh
 	tools/newvers.sh $@
+
+# The autoconfiguration table, from the kernel configuration (config(8)).
+CONF_FILES := arch/i386/conf/GENERIC conf/files arch/i386/conf/files.i386
+$(O)/ioconf.cc: $(CONF_FILES) tools/config
+	@mkdir -p $(@D)
+	$(PYTHON) tools/config -o $@ $(CONF_FILES)
 $(O)/ksyms0.cc: tools/ksyms.py
 	$(PYTHON) tools/ksyms.py empty $@
-$(O)/vers.o $(O)/ksyms0.o $(O)/ksyms.o: | $(O)/include/machine
+$(O)/vers.o $(O)/ksyms0.o $(O)/ksyms.o $(O)/ioconf.o: | $(O)/include/machine
 
 # First link: the symbol table is empty.
-$(O)/bsd.0: $(KERN_OBJ) $(O)/vers.o $(O)/ksyms0.o arch/i386/conf/ld.script
-	$(CXX) $(LDFLAGS) -o $@ $(KERN_OBJ) $(O)/vers.o $(O)/ksyms0.o -lgcc
+$(O)/bsd.0: $(KERN_OBJ) $(O)/ioconf.o $(O)/vers.o $(O)/ksyms0.o \
+    arch/i386/conf/ld.script
+	$(CXX) $(LDFLAGS) -o $@ $(KERN_OBJ) $(O)/ioconf.o $(O)/vers.o \
+	    $(O)/ksyms0.o -lgcc
 
 $(O)/ksyms.cc: $(O)/bsd.0 tools/ksyms.py
 	$(PYTHON) tools/ksyms.py gen $(NM) $< $@
 
 # Second link: with the table; nothing else may move.
 $(O)/bsd: $(O)/bsd.0 $(O)/ksyms.o
-	$(CXX) $(LDFLAGS) -o $@ $(KERN_OBJ) $(O)/vers.o $(O)/ksyms.o -lgcc
+	$(CXX) $(LDFLAGS) -o $@ $(KERN_OBJ) $(O)/ioconf.o $(O)/vers.o \
+	    $(O)/ksyms.o -lgcc
 	$(PYTHON) tools/ksyms.py verify $(NM) $(O)/bsd.0 $@
 
 iso: $(O)/bsd.iso

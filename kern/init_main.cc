@@ -10,7 +10,7 @@
  *	malloc(9)				kmeminit()
  *	copyright and version, memory lines	cpu_startup()
  *	proc0, sleep queues, run queues, idle	procinit() ...
- *	autoconfiguration: mainbus, devices	(devices issue)
+ *	autoconfiguration: mainbus, devices	cpu_configure()
  *	clocks, softclock			initclocks()
  *	interrupts on, the scheduler's clock	spl0(), scheduler_start()
  *	the reaper thread			kthread_create(reaper)
@@ -27,6 +27,7 @@
 #include <sys/ktest.h>
 #include <sys/malloc.h>
 #include <sys/proc.h>
+#include <sys/device.h>
 #include <sys/reboot.h>
 #include <ddb/db_extern.h>
 #include <dev/cons.h>
@@ -60,6 +61,7 @@ main(void *)
 	initclocks();
 	spl0();
 	enable_intr();
+	cpu_configure();
 	scheduler_start();
 	if (kthread_create(reaper, nullptr, nullptr, "reaper") != 0)
 		panic("main: no reaper");

@@ -15,7 +15,13 @@
 #include <dev/ic/comvar.h>
 #include <machine/cpufunc.h>
 
-static int comconsaddr;		/* [I] I/O base of the console UART */
+static int comconsaddr = -1;	/* [I] I/O base of the console UART */
+
+int
+comcnaddr(void)
+{
+	return comconsaddr;
+}
 
 static void
 comcnputc(dev_t, int c)

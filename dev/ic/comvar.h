@@ -12,6 +12,7 @@
 
 __BEGIN_DECLS
 int	comcnattach(int iobase, int rate);
+int	comcnaddr(void);		/* the console's port, or -1 */
 __END_DECLS
 
 #endif /* !_DEV_IC_COMVAR_H_ */

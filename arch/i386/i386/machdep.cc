@@ -340,7 +340,6 @@ cpu_startup(void)
 	    (unsigned long long)ptoa((u_int64_t)uvmexp.free) / 1024 / 1024);
 	if (boothowto != 0)
 		printf("boot flags: %b\n", boothowto, RB_BITS);
-	identifycpu(curcpu());
 }
 
 /*
