@@ -42,6 +42,7 @@ KERN_ASM := \
 KERN_SRC := \
 	arch/i386/i386/bootarg.cc \
 	arch/i386/i386/clock.cc \
+	arch/i386/i386/conf.cc \
 	arch/i386/i386/cpu.cc \
 	arch/i386/i386/db_interface.cc \
 	arch/i386/i386/db_trace.cc \
@@ -61,6 +62,7 @@ KERN_SRC := \
 	dev/ic/com.cc \
 	dev/ic/vga.cc \
 	dev/isa/com_isa.cc \
+	dev/mem.cc \
 	dev/isa/isa.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
@@ -71,6 +73,7 @@ KERN_SRC := \
 	kern/kern_proc.cc \
 	kern/kern_rwlock.cc \
 	kern/kern_sched.cc \
+	kern/kern_subr.cc \
 	kern/kern_synch.cc \
 	kern/kern_timeout.cc \
 	kern/subr_extent.cc \
@@ -97,6 +100,7 @@ KERN_TEST := \
 	arch/i386/i386/pmap_test.cc \
 	arch/i386/i386/trap_test.cc \
 	ddb/db_sym_test.cc \
+	dev/mem_test.cc \
 	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
 	kern/kern_rwlock_test.cc \
