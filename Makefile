@@ -52,6 +52,7 @@ KERN_SRC := \
 	arch/i386/i386/machdep.cc \
 	arch/i386/i386/mainbus.cc \
 	arch/i386/i386/multiboot.cc \
+	arch/i386/pci/pci_machdep.cc \
 	arch/i386/i386/pmap.cc \
 	arch/i386/i386/pmap_pv.cc \
 	arch/i386/i386/trap.cc \
@@ -64,6 +65,7 @@ KERN_SRC := \
 	dev/isa/com_isa.cc \
 	dev/mem.cc \
 	dev/isa/isa.cc \
+	dev/pci/pci.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
 	kern/kern_kthread.cc \
@@ -100,6 +102,7 @@ KERN_TEST := \
 	arch/i386/i386/pmap_test.cc \
 	arch/i386/i386/trap_test.cc \
 	ddb/db_sym_test.cc \
+	dev/pci/pci_test.cc \
 	dev/mem_test.cc \
 	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
@@ -186,8 +189,11 @@ $(O)/bsd.iso: $(O)/bsd tools/mkiso
 # a terminal (a script pipes commands in) the serial line gets it alone:
 # QEMU's monitor multiplexer would hold piped bytes back.  -no-reboot
 # makes a reset (ddb's "boot reboot", or a triple fault) end QEMU.
+# The machine is the one the tests boot (tools/testlib.py's BASE_ARGS):
+# QEMU's pc with only the devices named here, so dmesg matches the tests'.
 SERIAL := $(shell [ -t 0 ] && echo mon:stdio || echo stdio)
-QEMUFLAGS := -m $(MEM) -serial $(SERIAL) -display $(DISPLAY_QEMU) \
+QEMUFLAGS := -nodefaults -machine pc -vga std \
+	-m $(MEM) -serial $(SERIAL) -display $(DISPLAY_QEMU) \
 	-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 ifeq ($(BOOT),grub)
 QEMU_BOOT_DEP := $(O)/bsd.iso

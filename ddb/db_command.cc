@@ -17,6 +17,7 @@
  *	show pools		pool(9) statistics, as vmstat -m
  *	show extents		every extent(9) map
  *	show callout		pending timeouts
+ *	show intr		interrupt counters, as vmstat -i
  *	ps			every thread: id, state, priority, wchan
  *	print EXPR (p)		the value of an expression
  *	x[/xduc] EXPR[,N]	examine N words of memory at EXPR
@@ -47,6 +48,7 @@
 #include <dev/cons.h>
 #include <machine/cpu.h>
 #include <machine/frame.h>
+#include <machine/intr.h>
 
 int db_active;			/* non-zero while in ddb */
 static bool db_panicked;	/* "continue" is refused after a panic */
@@ -284,6 +286,7 @@ db_help(void)
 	    "show pools           pool(9) statistics\n"
 	    "show extents         extent(9) maps\n"
 	    "show callout         pending timeouts\n"
+	    "show intr            interrupt counters\n"
 	    "ps                   threads: pid, state, priority, wchan\n"
 	    "print EXPR (p)       value of EXPR (number, symbol, *addr, +, -)\n"
 	    "x[/x|d|u|c] EXPR[,N] examine N words at EXPR, e.g. x/d ticks\n"
@@ -361,10 +364,12 @@ db_command_loop(struct trapframe *frame)
 				extent_print_all();
 			else if (strcmp(what, "callout") == 0)
 				db_show_callout(printf);
+			else if (strcmp(what, "intr") == 0)
+				intr_printit(printf);
 			else
 				printf("show what? registers, msgbuf, panic, "
 				    "uptime, uvmexp, map, malloc, pools, "
-				    "extents, callout\n");
+				    "extents, callout, intr\n");
 		} else if (strcmp(cmd, "print") == 0 ||
 		    strcmp(cmd, "p") == 0) {
 			vaddr_t v;

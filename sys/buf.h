@@ -34,7 +34,7 @@ typedef int64_t		daddr_t;
 
 struct buf {
 	tailq_entry<buf> b_list;	/* [D] on the driver's queue */
-	volatile long	b_flags;	/* [B] B_* below */
+	long		b_flags;	/* [B] B_* below */
 	dev_t		b_dev;		/* [C] the device (and partition) */
 	daddr_t		b_blkno;	/* [C] block, partition relative */
 	daddr_t		b_rawblkno;	/* [D] absolute block, disksort's key */

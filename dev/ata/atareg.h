@@ -41,7 +41,6 @@
 #define WDCS_DWF	0x20	/* drive write fault */
 #define WDCS_DRQ	0x08	/* data request: a block may move */
 #define WDCS_ERR	0x01	/* error: see wd_error */
-#define WDCS_BITS	"\020\010bsy\007drdy\006dwf\005dsc\004drq\003corr\002idx\001err"
 
 /* wd_sdh. */
 #define WDSD_IBM	0xa0	/* bits that must be set */

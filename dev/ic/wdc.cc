@@ -31,6 +31,7 @@
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/buf.h>
 #include <sys/device.h>
 #include <sys/errno.h>
 #include <dev/ata/atareg.h>
@@ -139,15 +140,29 @@ wdc_reset(struct wdc_softc *sc)
 	(void)wdc_wait(sc, 0, 1000000);
 }
 
+/* wdc_is_atapi: does the selected drive show the ATAPI signature? */
+static bool
+wdc_is_atapi(struct wdc_softc *sc)
+{
+	return inb(sc->sc_iobase + wd_cyl_lo) == 0x14 &&
+	    inb(sc->sc_iobase + wd_cyl_hi) == 0xeb;
+}
+
 /*
  * wdc_identify: IDENTIFY DEVICE on drive, polled, into params.
  * => boot time (polling mode); bounded.
- * => returns 0, or ENXIO if no ATA disk answers (absent drive, ATAPI).
+ * => returns 0, ENODEV for an ATAPI device, ENXIO if nothing answers.
  */
 static int
 wdc_identify(struct wdc_softc *sc, int drive, u_int16_t *params)
 {
 	wdc_select(sc, drive, 0);
+	/*
+	 * After a reset an ATAPI device (a CD-ROM) leaves its signature,
+	 * 0xeb14, in the cylinder registers, and may leave DRDY clear.
+	 */
+	if (wdc_is_atapi(sc))
+		return ENODEV;
 	/* An absent drive's status reads 0 (or 0xff with nothing at all). */
 	int st = inb(sc->sc_iobase + wd_status);
 	if (st == 0 || st == 0xff)
@@ -157,7 +172,9 @@ wdc_identify(struct wdc_softc *sc, int drive, u_int16_t *params)
 	outb(sc->sc_iobase + wd_command, WDCC_IDENTIFY);
 	delay(1);
 	st = wdc_wait(sc, WDCS_DRQ, 1000000);
-	/* An ATAPI drive aborts IDENTIFY DEVICE: ERR, no data. */
+	/* An ATAPI device aborts IDENTIFY DEVICE, leaving its signature. */
+	if (st >= 0 && (st & WDCS_ERR) && wdc_is_atapi(sc))
+		return ENODEV;
 	if (st < 0 || (st & WDCS_ERR) || (st & WDCS_DRQ) == 0)
 		return ENXIO;
 	(void)inb(sc->sc_iobase + wd_status);
@@ -211,7 +228,14 @@ wdcattach(struct wdc_softc *sc)
 	wdc_reset(sc);
 
 	for (int drive = 0; drive < 2; drive++) {
-		if (wdc_identify(sc, drive, sc->sc_params[drive]) != 0) {
+		int error = wdc_identify(sc, drive, sc->sc_params[drive]);
+		if (error == ENODEV) {
+			/* XXX atapiscsi(4) would attach here. */
+			printf("%s: drive %d is ATAPI, not supported\n",
+			    sc->sc_dev.dv_xname, drive);
+			continue;
+		}
+		if (error != 0) {
 			printf("%s: no disk at drive %d\n", sc->sc_dev.dv_xname,
 			    drive);
 			continue;
@@ -338,8 +362,8 @@ wdc_step(struct wdc_softc *sc, struct wdc_xfer *xfer)
 	if (st & WDCS_BSY)
 		return 0;
 	if (st & (WDCS_ERR | WDCS_DWF)) {
-		printf("%s: drive %d error, status %b error 0x%x\n",
-		    sc->sc_dev.dv_xname, xfer->c_drive, st, WDCS_BITS,
+		printf("%s: drive %d error, status 0x%x error 0x%x\n",
+		    sc->sc_dev.dv_xname, xfer->c_drive, st,
 		    inb(sc->sc_iobase + wd_error));
 		wdc_fail(sc, xfer, EIO);
 		return 1;

@@ -31,6 +31,7 @@
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/kernel.h>
 #include <machine/cpufunc.h>
 #include <machine/frame.h>
 #include <machine/i8259.h>
@@ -267,4 +268,39 @@ stray_intr(struct trapframe *frame)
 	if (nstray++ < 10)
 		printf("stray interrupt vector %d at eip 0x%x\n",
 		    frame->tf_trapno, frame->tf_eip);
+}
+
+/*
+ * intr_printit: the interrupt counters, as vmstat -i prints them: each
+ * handler with its line, its count and its average rate, the strays per
+ * line, and the soft interrupts.
+ */
+void
+intr_printit(int (*pr)(const char *, ...))
+{
+	u_long total = 0;
+	int secs = ticks / hz;
+
+	(*pr)("%-24s %12s %8s\n", "interrupt", "total", "rate");
+	for (int irq = 0; irq < ICU_LEN; irq++) {
+		for (struct intrhand *ih = intrhand[irq]; ih != nullptr;
+		    ih = ih->ih_next) {
+			char name[32];
+			snprintf(name, sizeof(name), "irq%d/%s", irq,
+			    ih->ih_name);
+			(*pr)("%-24s %12lu %8lu\n", name, ih->ih_count,
+			    secs > 0 ? ih->ih_count / secs : 0UL);
+			total += ih->ih_count;
+		}
+		if (intrstray[irq] != 0)
+			(*pr)("irq%-21d %12lu %8s\n", irq, intrstray[irq],
+			    "stray");
+	}
+	for (int ipl = 0; ipl < NIPL; ipl++)
+		if (softintr_count[ipl] != 0)
+			(*pr)("soft/ipl%-16d %12lu %8lu\n", ipl,
+			    softintr_count[ipl], secs > 0 ?
+			    softintr_count[ipl] / secs : 0UL);
+	(*pr)("%-24s %12lu %8lu\n", "Total", total,
+	    secs > 0 ? total / secs : 0UL);
 }

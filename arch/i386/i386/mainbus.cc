@@ -2,14 +2,15 @@
  * mainbus.cc: the root of the device tree.
  *
  * The PC has no bus that lists what is attached to the CPU, so mainbus
- * simply offers the things every PC has: the CPU and the ISA bus (and,
- * once its driver exists, PCI).  Each is attached if the configuration
+ * simply offers the things every PC has: the CPU, the PCI bus (when the
+ * configuration mechanism answers) and the ISA bus.  Each is attached if the configuration
  * has a line for it.  Mirrors OpenBSD's arch/i386/i386/mainbus.c.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/device.h>
 #include <machine/mainbus.h>
+#include <machine/pci_machdep.h>
 
 static int
 mainbus_match(struct device *, void *, void *)
@@ -36,6 +37,9 @@ mainbus_attach(struct device *, struct device *self, void *)
 	printf("\n");
 	mba.mba_busname = "cpu";
 	(void)config_found(self, &mba, mainbus_print);
+	mba.mba_busname = "pci";
+	if (pci_mode_detect() != 0)
+		(void)config_found(self, &mba, mainbus_print);
 	mba.mba_busname = "isa";
 	(void)config_found(self, &mba, mainbus_print);
 }

@@ -58,6 +58,7 @@ void	splassert_fail(int wantipl, int haveipl, const char *func);
 
 void	*softintr_establish(int level, void (*fn)(void *), void *arg);
 void	softintr_schedule(void *sih);
+void	intr_printit(int (*pr)(const char *, ...));	/* vmstat -i */
 
 /* For intr_dispatch (i8259.cc) only; see intr.cc. */
 void	intr_spllower(int ncpl);

@@ -1,0 +1,15 @@
+objwd/arch/i386/i386/bootarg_test.o: arch/i386/i386/bootarg_test.cc \
+ sys/param.h sys/types.h objwd/include/machine/types.h \
+ objwd/include/machine/param.h sys/systm.h sys/ktest.h \
+ objwd/include/machine/biosvar.h objwd/include/machine/cpu.h sys/sched.h \
+ sys/queue.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/ktest.h:
+objwd/include/machine/biosvar.h:
+objwd/include/machine/cpu.h:
+sys/sched.h:
+sys/queue.h:

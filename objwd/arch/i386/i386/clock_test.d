@@ -1,0 +1,19 @@
+objwd/arch/i386/i386/clock_test.o: arch/i386/i386/clock_test.cc \
+ sys/param.h sys/types.h objwd/include/machine/types.h \
+ objwd/include/machine/param.h sys/systm.h sys/kernel.h \
+ objwd/include/machine/cpu.h sys/sched.h sys/queue.h sys/ktest.h \
+ objwd/include/machine/cpufunc.h objwd/include/machine/i8259.h \
+ objwd/include/machine/intr.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/kernel.h:
+objwd/include/machine/cpu.h:
+sys/sched.h:
+sys/queue.h:
+sys/ktest.h:
+objwd/include/machine/cpufunc.h:
+objwd/include/machine/i8259.h:
+objwd/include/machine/intr.h:

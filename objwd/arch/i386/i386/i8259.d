@@ -1,0 +1,20 @@
+objwd/arch/i386/i386/i8259.o: arch/i386/i386/i8259.cc sys/param.h \
+ sys/types.h objwd/include/machine/types.h objwd/include/machine/param.h \
+ sys/systm.h sys/kernel.h objwd/include/machine/cpu.h sys/sched.h \
+ sys/queue.h objwd/include/machine/cpufunc.h \
+ objwd/include/machine/frame.h objwd/include/machine/i8259.h \
+ objwd/include/machine/intr.h objwd/include/machine/segments.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/kernel.h:
+objwd/include/machine/cpu.h:
+sys/sched.h:
+sys/queue.h:
+objwd/include/machine/cpufunc.h:
+objwd/include/machine/frame.h:
+objwd/include/machine/i8259.h:
+objwd/include/machine/intr.h:
+objwd/include/machine/segments.h:

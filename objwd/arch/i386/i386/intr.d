@@ -1,0 +1,15 @@
+objwd/arch/i386/i386/intr.o: arch/i386/i386/intr.cc sys/param.h \
+ sys/types.h objwd/include/machine/types.h objwd/include/machine/param.h \
+ sys/systm.h sys/queue.h objwd/include/machine/cpufunc.h \
+ objwd/include/machine/i8259.h objwd/include/machine/intr.h \
+ objwd/include/machine/psl.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/queue.h:
+objwd/include/machine/cpufunc.h:
+objwd/include/machine/i8259.h:
+objwd/include/machine/intr.h:
+objwd/include/machine/psl.h:

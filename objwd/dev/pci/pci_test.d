@@ -1,0 +1,16 @@
+objwd/dev/pci/pci_test.o: dev/pci/pci_test.cc sys/param.h sys/types.h \
+ objwd/include/machine/types.h objwd/include/machine/param.h sys/systm.h \
+ sys/device.h sys/queue.h sys/ktest.h objwd/include/machine/pci_machdep.h \
+ dev/pci/pcireg.h dev/pci/pcivar.h dev/pci/pcidevs.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/device.h:
+sys/queue.h:
+sys/ktest.h:
+objwd/include/machine/pci_machdep.h:
+dev/pci/pcireg.h:
+dev/pci/pcivar.h:
+dev/pci/pcidevs.h:

@@ -1,0 +1,18 @@
+objwd/kern/kern_clock.o: kern/kern_clock.cc sys/param.h sys/types.h \
+ objwd/include/machine/types.h objwd/include/machine/param.h sys/systm.h \
+ sys/kernel.h objwd/include/machine/cpu.h sys/sched.h sys/queue.h \
+ sys/proc.h sys/timeout.h objwd/include/machine/frame.h \
+ objwd/include/machine/intr.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/kernel.h:
+objwd/include/machine/cpu.h:
+sys/sched.h:
+sys/queue.h:
+sys/proc.h:
+sys/timeout.h:
+objwd/include/machine/frame.h:
+objwd/include/machine/intr.h:

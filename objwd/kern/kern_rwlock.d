@@ -1,0 +1,17 @@
+objwd/kern/kern_rwlock.o: kern/kern_rwlock.cc sys/param.h sys/types.h \
+ objwd/include/machine/types.h objwd/include/machine/param.h sys/systm.h \
+ sys/errno.h sys/proc.h sys/queue.h sys/sched.h sys/timeout.h \
+ objwd/include/machine/cpu.h sys/rwlock.h objwd/include/machine/intr.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/errno.h:
+sys/proc.h:
+sys/queue.h:
+sys/sched.h:
+sys/timeout.h:
+objwd/include/machine/cpu.h:
+sys/rwlock.h:
+objwd/include/machine/intr.h:

@@ -1,0 +1,15 @@
+objwd/kern/kern_timeout.o: kern/kern_timeout.cc sys/param.h sys/types.h \
+ objwd/include/machine/types.h objwd/include/machine/param.h sys/systm.h \
+ sys/kernel.h objwd/include/machine/cpu.h sys/sched.h sys/queue.h \
+ sys/timeout.h objwd/include/machine/intr.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/kernel.h:
+objwd/include/machine/cpu.h:
+sys/sched.h:
+sys/queue.h:
+sys/timeout.h:
+objwd/include/machine/intr.h:

@@ -1,0 +1,17 @@
+objwd/kern/sched_bsd.o: kern/sched_bsd.cc sys/param.h sys/types.h \
+ objwd/include/machine/types.h objwd/include/machine/param.h sys/systm.h \
+ sys/kernel.h objwd/include/machine/cpu.h sys/sched.h sys/queue.h \
+ sys/proc.h sys/timeout.h objwd/include/machine/intr.h uvm/uvm_extern.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/kernel.h:
+objwd/include/machine/cpu.h:
+sys/sched.h:
+sys/queue.h:
+sys/proc.h:
+sys/timeout.h:
+objwd/include/machine/intr.h:
+uvm/uvm_extern.h:

@@ -1,0 +1,14 @@
+objwd/kern/subr_extent_test.o: kern/subr_extent_test.cc sys/param.h \
+ sys/types.h objwd/include/machine/types.h objwd/include/machine/param.h \
+ sys/systm.h sys/errno.h sys/ktest.h sys/malloc.h sys/extent.h \
+ sys/queue.h
+sys/param.h:
+sys/types.h:
+objwd/include/machine/types.h:
+objwd/include/machine/param.h:
+sys/systm.h:
+sys/errno.h:
+sys/ktest.h:
+sys/malloc.h:
+sys/extent.h:
+sys/queue.h:
