@@ -59,12 +59,15 @@ KERN_SRC := \
 	arch/i386/i386/vm_machdep.cc \
 	ddb/db_command.cc \
 	ddb/db_sym.cc \
+	dev/ata/wd.cc \
 	dev/cons.cc \
 	dev/ic/com.cc \
 	dev/ic/vga.cc \
+	dev/ic/wdc.cc \
 	dev/isa/com_isa.cc \
 	dev/mem.cc \
 	dev/isa/isa.cc \
+	dev/isa/wdc_isa.cc \
 	dev/pci/pci.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
@@ -83,6 +86,7 @@ KERN_SRC := \
 	kern/subr_pool.cc \
 	kern/sched_bsd.cc \
 	kern/subr_autoconf.cc \
+	kern/subr_disk.cc \
 	kern/subr_prf.cc \
 	lib/libkern/cxxabi.cc \
 	lib/libkern/memcpy.cc \
@@ -102,6 +106,7 @@ KERN_TEST := \
 	arch/i386/i386/pmap_test.cc \
 	arch/i386/i386/trap_test.cc \
 	ddb/db_sym_test.cc \
+	dev/ata/wd_test.cc \
 	dev/pci/pci_test.cc \
 	dev/mem_test.cc \
 	kern/kern_lock_test.cc \

@@ -71,7 +71,7 @@ ktest_selected(const char *sel, const char *name, int flags)
 	size_t len = strlen(name);
 
 	if (strcmp(sel, "all") == 0)
-		return (flags & (KTEST_CRASH | KTEST_BENCH)) == 0;
+		return (flags & (KTEST_CRASH | KTEST_BENCH | KTEST_DISK)) == 0;
 	if (strcmp(sel, "bench") == 0)
 		return (flags & KTEST_BENCH) != 0;
 	for (const char *p = sel; *p != '\0';) {

@@ -34,7 +34,7 @@
 struct dos_partition {
 	u_int8_t	dp_flag;	/* 0x80: bootable */
 	u_int8_t	dp_shd, dp_ssect, dp_scyl;	/* CHS start, unused */
-	u_int8_t	dp_typ;		/* 0x83 Linux, 0xa6 OpenBSD, 0: unused */
+	u_int8_t	dp_typ;		/* 0x83 Linux, 0xa6 OpenBSD, 0 unused */
 	u_int8_t	dp_ehd, dp_esect, dp_ecyl;	/* CHS end, unused */
 	u_int32_t	dp_start;	/* first sector (little-endian) */
 	u_int32_t	dp_size;	/* sectors */

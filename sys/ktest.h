@@ -41,6 +41,7 @@ struct ktest {
 
 #define KTEST_CRASH	0x01	/* crashes on purpose: only run by name */
 #define KTEST_BENCH	0x02	/* a benchmark: "test=bench" or by name */
+#define KTEST_DISK	0x04	/* needs a disk image: only by name */
 
 /* The byte written to the isa-debug-exit port; QEMU exits (b << 1) | 1. */
 #define KTEST_EXIT_PASS		0x10	/* QEMU exit status 33 */

@@ -240,7 +240,7 @@ wdstart(struct wd_softc *sc)
 		xfer->c_flags |= C_READ;
 	if (sc->sc_wdc->sc_flags & WDCF_POLLING)
 		xfer->c_flags |= C_POLL;
-	/* The 48-bit commands cost twice the register writes: only if needed. */
+	/* The 48-bit commands take twice the register writes. */
 	if ((sc->sc_flags & WDF_LBA48) && (u_int64_t)bp->b_rawblkno +
 	    bp->b_bcount / DEV_BSIZE > ATA_LBA28_MAX)
 		xfer->c_flags |= C_LBA48;

@@ -26,11 +26,6 @@
 #include <dev/ata/wdvar.h>
 #include <machine/intr.h>
 
-/*
- * XXX KTEST_DISK: run only by name, as the test needs a disk image.
- * sys/ktest.h has no such flag yet; KTEST_CRASH has the same effect.
- */
-#define KTEST_DISK	KTEST_CRASH
 
 constexpr int DISK_SECTORS = 8192;	/* the 4 MiB image */
 constexpr int CHUNK = 200;		/* 128 + 72: two commands, partial
@@ -58,8 +53,8 @@ check_sector(const u_int8_t *p, int s)
 
 	for (int i = 0; i < n; i++)
 		if (p[i] != pattern1(s, i))
-			return ktest_fail("sector %d byte %d: 0x%02x, not 0x%02x",
-			    s, i, p[i], pattern1(s, i));
+			return ktest_fail("sector %d byte %d: 0x%02x, "
+			    "not 0x%02x", s, i, p[i], pattern1(s, i));
 	if (s == 0 && (p[510] != 0x55 || p[511] != 0xaa))
 		return ktest_fail("sector 0: no MBR signature");
 	return 0;
@@ -156,13 +151,15 @@ test_wd_readwrite(void)
 		error = ktest_fail("read back: error %d", error);
 		goto out;
 	}
-	for (int s = WSTART; s < WEND && error == 0; s++)
+	for (int s = WSTART; s < WEND && error == 0; s++) {
+		const u_int8_t *p = buf + (s - WSTART) * DEV_BSIZE;
 		for (int i = 0; i < DEV_BSIZE; i++)
-			if (buf[(s - WSTART) * DEV_BSIZE + i] != pattern2(s, i)) {
-				error = ktest_fail("read back sector %d byte %d",
-				    s, i);
+			if (p[i] != pattern2(s, i)) {
+				error = ktest_fail("read back: sector %d byte "
+				    "%d is 0x%02x", s, i, p[i]);
 				break;
 			}
+	}
 out:
 	free(buf, M_TEMP, CHUNK * DEV_BSIZE);
 	return error;
