@@ -66,6 +66,7 @@ KERN_SRC := \
 	dev/ic/wdc.cc \
 	dev/isa/com_isa.cc \
 	dev/mem.cc \
+	dev/rd.cc \
 	dev/isa/isa.cc \
 	dev/isa/wdc_isa.cc \
 	dev/pci/pci.cc \
@@ -109,6 +110,7 @@ KERN_TEST := \
 	dev/ata/wd_test.cc \
 	dev/pci/pci_test.cc \
 	dev/mem_test.cc \
+	dev/rd_test.cc \
 	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
 	kern/kern_rwlock_test.cc \

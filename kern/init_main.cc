@@ -28,6 +28,7 @@
 #include <sys/malloc.h>
 #include <sys/proc.h>
 #include <sys/device.h>
+#include <dev/rdvar.h>
 #include <sys/reboot.h>
 #include <ddb/db_extern.h>
 #include <dev/cons.h>
@@ -62,6 +63,7 @@ main(void *)
 	spl0();
 	enable_intr();
 	cpu_configure();
+	rdattach(1);
 	scheduler_start();
 	if (kthread_create(reaper, nullptr, nullptr, "reaper") != 0)
 		panic("main: no reaper");

@@ -139,6 +139,11 @@ getbootinfo(const void *args, size_t len, struct bootinfo *bi)
 				return EINVAL;
 			bi->bi_consdev = (bios_consdev_t *)data;
 			break;
+		case BOOTARG_RDIMAGE:
+			if (dlen < sizeof(bios_rdimage_t))
+				return EINVAL;
+			bi->bi_rdimage = (bios_rdimage_t *)data;
+			break;
 		case BOOTARG_KTEST:
 			if (!has_nul(data, dlen))
 				return EINVAL;

@@ -8,10 +8,29 @@
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/conf.h>
+#include <dev/rdvar.h>
 
-/* Block devices.  0: wd, 17: rd (to come with their drivers). */
+/* Block devices; the empty entries are drivers this kernel lacks. */
+#define bdev_notdef() { nullptr, nullptr, nullptr, nullptr, nullptr, 0 }
 const struct bdevsw bdevsw[] = {
-	{ nullptr, nullptr, nullptr, nullptr, nullptr, 0 },	/*  0: wd */
+	bdev_notdef(),						/*  0: wd */
+	bdev_notdef(),						/*  1: swap */
+	bdev_notdef(),						/*  2: fd */
+	bdev_notdef(),						/*  3: wt */
+	bdev_notdef(),						/*  4: sd */
+	bdev_notdef(),						/*  5: st */
+	bdev_notdef(),						/*  6: cd */
+	bdev_notdef(),						/*  7 */
+	bdev_notdef(),						/*  8 */
+	bdev_notdef(),						/*  9 */
+	bdev_notdef(),						/* 10 */
+	bdev_notdef(),						/* 11 */
+	bdev_notdef(),						/* 12 */
+	bdev_notdef(),						/* 13 */
+	bdev_notdef(),						/* 14: vnd */
+	bdev_notdef(),						/* 15 */
+	bdev_notdef(),						/* 16 */
+	{ rdopen, rdclose, rdstrategy, nullptr, rdsize, D_DISK },	/* 17: rd */
 };
 const int nblkdev = sizeof(bdevsw) / sizeof(bdevsw[0]);
 

@@ -212,6 +212,37 @@ cluster_add(struct mem_cluster *list, int *cnt, paddr_t start, paddr_t end)
 }
 
 /*
+ * Add [s, e) to avail_clusters minus the reserved ranges that overlap it:
+ * the kernel [kstart, kend) and the ramdisk image the loader placed.
+ */
+static void
+avail_add_except(u_int64_t s, u_int64_t e, paddr_t kstart, paddr_t kend)
+{
+	paddr_t cut[2][2] = { { kstart, kend }, { 0, 0 } };
+
+	if (bootinfo.bi_rdimage != nullptr) {
+		cut[1][0] = trunc_page(bootinfo.bi_rdimage->rd_start);
+		cut[1][1] = round_page(bootinfo.bi_rdimage->rd_end);
+		if (cut[1][0] < cut[0][0]) {	/* keep them in order */
+			paddr_t t0 = cut[0][0], t1 = cut[0][1];
+			cut[0][0] = cut[1][0];
+			cut[0][1] = cut[1][1];
+			cut[1][0] = t0;
+			cut[1][1] = t1;
+		}
+	}
+	for (auto &c : cut) {
+		if (c[1] <= c[0] || c[1] <= s || c[0] >= e)
+			continue;
+		cluster_add(avail_clusters, &avail_cluster_cnt, s,
+		    MIN(e, (u_int64_t)c[0]));
+		s = MAX(s, (u_int64_t)c[1]);
+	}
+	if (s < e)
+		cluster_add(avail_clusters, &avail_cluster_cnt, s, e);
+}
+
+/*
  * Build mem_clusters (all usable RAM, as real mem counts it) and
  * avail_clusters (what the VM system may hand out).  Only whole pages
  * count.  Without PAE an i386 reaches 4 GiB, so memory above is ignored.
@@ -240,15 +271,9 @@ init386_memory(void)
 		cluster_add(mem_clusters, &mem_cluster_cnt, s, e);
 		physmem += atop(e - s);
 
-		/* Cut out page 0 and the kernel. */
+		/* Cut out page 0, the kernel and a ramdisk image. */
 		s = MAX(s, (u_int64_t)PAGE_SIZE);
-		if (s < kend && e > kstart) {
-			cluster_add(avail_clusters, &avail_cluster_cnt, s,
-			    MIN(e, (u_int64_t)kstart));
-			cluster_add(avail_clusters, &avail_cluster_cnt,
-			    MAX(s, (u_int64_t)kend), e);
-		} else
-			cluster_add(avail_clusters, &avail_cluster_cnt, s, e);
+		avail_add_except(s, e, kstart, kend);
 	}
 	for (int i = 0; i < avail_cluster_cnt; i++)
 		availmem += atop(avail_clusters[i].end -

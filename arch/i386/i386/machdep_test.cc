@@ -89,6 +89,11 @@ test_physmem_accounting(void)
 			if (a->start >= mem_clusters[j].start &&
 			    a->end <= mem_clusters[j].end)
 				inside = true;
+		const bios_rdimage_t *rd = bootinfo.bi_rdimage;
+		if (rd != nullptr && a->start < rd->rd_end &&
+		    a->end > rd->rd_start)
+			return ktest_fail("avail cluster 0x%lx-0x%lx overlaps "
+			    "the ramdisk image", a->start, a->end);
 		if (!inside || a->start < PAGE_SIZE ||
 		    (a->start < kend && a->end > kstart))
 			return ktest_fail("bad avail cluster 0x%lx-0x%lx",

@@ -174,6 +174,16 @@ locore_bootargs(void)
 			}
 		}
 	}
+	/* The first module, if any, is a ramdisk image for rd(4). */
+	if ((mi->mi_flags & MULTIBOOT_INFO_MODS) && mi->mi_mods_count > 0) {
+		const struct multiboot_module *mod =
+		    (const struct multiboot_module *)mb_phys(mi->mi_mods_addr,
+		    sizeof(*mod));
+		if (mod != nullptr && mod->mod_end > mod->mod_start) {
+			bios_rdimage_t rd = { mod->mod_start, mod->mod_end };
+			bootarg_add(&bb, BOOTARG_RDIMAGE, &rd, sizeof(rd));
+		}
+	}
 	bootarg_end(&bb);
 	if (bb.bb_overflow)
 		multiboot_trouble = "boot arguments overflowed their buffer";

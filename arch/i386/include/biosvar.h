@@ -79,6 +79,17 @@ static_assert(sizeof(bootarg32_t) == 12);
  */
 #define BOOTARG_KTEST	64
 
+/*
+ * Also ours: where the loader put a ramdisk image (the first multiboot
+ * module, QEMU's -initrd), for rd(4).  Physical addresses.
+ */
+#define BOOTARG_RDIMAGE	65
+struct bios_rdimage {
+	u_int32_t	rd_start;	/* first byte */
+	u_int32_t	rd_end;		/* one past the last */
+} __attribute__((__packed__));
+typedef struct bios_rdimage bios_rdimage_t;
+
 /* Room for the whole list; multiboot.cc and boot(8) fill at most this. */
 #define BOOTARG_LEN	4096
 
@@ -90,6 +101,7 @@ struct bootinfo {
 	bios_memmap_t	*bi_memmap;	/* BIOS_MAP_END terminated, or null */
 	bios_consdev_t	*bi_consdev;	/* or null: use the defaults */
 	const char	*bi_ktest;	/* test selector, or null */
+	bios_rdimage_t	*bi_rdimage;	/* ramdisk image, or null */
 	int		bi_nrecords;	/* records seen, END excluded */
 	int		bi_unknown;	/* records of a type we skip */
 };

@@ -31,6 +31,14 @@ struct multiboot_info {
 	u_int32_t	mi_mmap_addr;	/* physical address of the map */
 } __attribute__((__packed__));
 
+/* One module (mi_mods_addr points at mi_mods_count of these). */
+struct multiboot_module {
+	u_int32_t	mod_start;	/* physical address of the first byte */
+	u_int32_t	mod_end;	/* one past the last */
+	u_int32_t	mod_string;	/* its command line */
+	u_int32_t	mod_reserved;
+} __attribute__((__packed__));
+
 #define MULTIBOOT_MEMORY_AVAILABLE	1
 #define MULTIBOOT_MEMORY_RESERVED	2
 #define MULTIBOOT_MEMORY_ACPI		3
