@@ -306,3 +306,39 @@ struct cfattach wd_ca = {
 struct cfdriver wd_cd = {
 	nullptr, "wd", DV_DISK, 0, 0
 };
+
+/* The softc and partition a wd dev_t names, or null. */
+static struct partition *
+wd_partition(dev_t dev)
+{
+	int unit = DISKUNIT(dev), part = DISKPART(dev);
+	struct wd_softc *sc = unit < wd_cd.cd_ndevs ?
+	    (struct wd_softc *)wd_cd.cd_devs[unit] : nullptr;
+
+	if (sc == nullptr || part >= sc->sc_label.d_npartitions ||
+	    sc->sc_label.d_partitions[part].p_size == 0)
+		return nullptr;
+	return &sc->sc_label.d_partitions[part];
+}
+
+/* wdopen: the unit must be attached and the partition exist. */
+int
+wdopen(dev_t dev, int, int, struct proc *)
+{
+	return wd_partition(dev) != nullptr ? 0 : ENXIO;
+}
+
+int
+wdclose(dev_t, int, int, struct proc *)
+{
+	return 0;
+}
+
+/* wdsize: the partition's size in DEV_BSIZE blocks, or -1. */
+int64_t
+wdsize(dev_t dev)
+{
+	struct partition *p = wd_partition(dev);
+
+	return p != nullptr ? (int64_t)p->p_size : -1;
+}

@@ -10,6 +10,7 @@
 #include <sys/buf.h>
 
 struct device;
+struct proc;
 
 #define WD_BMAJ		0	/* OpenBSD/i386's block major of wd */
 
@@ -17,6 +18,9 @@ extern struct cfdriver wd_cd;
 
 __BEGIN_DECLS
 void	wdstrategy(struct buf *bp);
+int	wdopen(dev_t, int, int, struct proc *);
+int	wdclose(dev_t, int, int, struct proc *);
+int64_t	wdsize(dev_t);
 [[nodiscard]] int wd_rw(struct device *wd, daddr_t blkno, void *buf,
 	    size_t nsect, bool write);
 __END_DECLS

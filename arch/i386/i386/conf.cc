@@ -8,12 +8,13 @@
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/conf.h>
+#include <dev/ata/wdvar.h>
 #include <dev/rdvar.h>
 
 /* Block devices; the empty entries are drivers this kernel lacks. */
 #define bdev_notdef() { nullptr, nullptr, nullptr, nullptr, nullptr, 0 }
 const struct bdevsw bdevsw[] = {
-	bdev_notdef(),						/*  0: wd */
+	{ wdopen, wdclose, wdstrategy, nullptr, wdsize, D_DISK },	/*  0: wd */
 	bdev_notdef(),						/*  1: swap */
 	bdev_notdef(),						/*  2: fd */
 	bdev_notdef(),						/*  3: wt */
