@@ -62,14 +62,17 @@ KERN_SRC := \
 	dev/ata/wd.cc \
 	dev/cons.cc \
 	dev/ic/com.cc \
+	dev/ic/pckbc.cc \
 	dev/ic/vga.cc \
 	dev/ic/wdc.cc \
 	dev/isa/com_isa.cc \
 	dev/mem.cc \
 	dev/rd.cc \
 	dev/isa/isa.cc \
+	dev/isa/pckbc_isa.cc \
 	dev/isa/wdc_isa.cc \
 	dev/pci/pci.cc \
+	dev/pckbc/pckbd.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
 	kern/kern_kthread.cc \
@@ -109,6 +112,7 @@ KERN_TEST := \
 	ddb/db_sym_test.cc \
 	dev/ata/wd_test.cc \
 	dev/pci/pci_test.cc \
+	dev/pckbc/pckbd_test.cc \
 	dev/mem_test.cc \
 	dev/rd_test.cc \
 	kern/kern_lock_test.cc \

@@ -268,15 +268,18 @@ pckbc_set_inputhandler(struct pckbc_softc *sc, int slot, pckbc_inputfcn fn,
 
 /*
  * pckbcintr: IRQ 1.  Read every byte that waits and hand it to its
- * slot's input handler.  Returns 1 if there was one (the interrupt was
- * ours), 0 if not: a poll at spltty may have taken the byte already.
+ * slot's input handler.
+ * Returns 1 even when no byte waits: IRQ 1 is the controller's alone on
+ * every PC, and an empty buffer means a poll at spltty (a polled command
+ * during attach, the console, a test) took the byte whose edge the 8259
+ * had latched meanwhile.  Counting that as a stray would blame a line
+ * that did nothing wrong.
  * => interrupt context, IPL_TTY.
  */
 int
 pckbcintr(void *arg)
 {
 	struct pckbc_softc *sc = (struct pckbc_softc *)arg;
-	int served = 0;
 
 	for (int i = 0; i < 16; i++) {
 		u_int8_t st = inb(sc->sc_iobase + KBSTATP);
@@ -285,9 +288,9 @@ pckbcintr(void *arg)
 			break;
 		int data = inb(sc->sc_iobase + KBDATAP);
 		int slot = (st & KBS_AUXDATA) ? PCKBC_AUX_SLOT : PCKBC_KBD_SLOT;
-		served = 1;
 		if (sc->sc_inputhandler[slot] != nullptr)
-			(*sc->sc_inputhandler[slot])(sc->sc_inputarg[slot], data);
+			(*sc->sc_inputhandler[slot])(sc->sc_inputarg[slot],
+			    data);
 	}
-	return served;
+	return 1;
 }

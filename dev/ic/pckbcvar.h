@@ -30,7 +30,7 @@ struct pckbc_softc {
 	struct device	sc_dev;
 	int		sc_iobase;		/* [I] 0x60 */
 	void		*sc_ih;			/* [I] the IRQ 1 handler */
-	pckbc_inputfcn	sc_inputhandler[PCKBC_NSLOTS];	/* [T] */
+	pckbc_inputfcn	sc_inputhandler[PCKBC_NSLOTS]; /* [T] */
 	void		*sc_inputarg[PCKBC_NSLOTS];	/* [T] */
 };
 

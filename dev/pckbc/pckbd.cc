@@ -203,7 +203,8 @@ pckbd_input(void *, int data)
 	int c = pckbd_translate(&pckbd_consdata.kc_state, (u_int8_t)data);
 	if (c < 0)
 		return;
-	if (pckbd_consdata.kc_tail - pckbd_consdata.kc_head >= PCKBD_RINGSIZE) {
+	if (pckbd_consdata.kc_tail - pckbd_consdata.kc_head >=
+	    PCKBD_RINGSIZE) {
 		pckbd_consdata.kc_dropped++;
 		return;
 	}

@@ -27,6 +27,7 @@
 #include <dev/cons.h>
 #include <dev/ic/comvar.h>
 #include <dev/ic/vgavar.h>
+#include <dev/pckbc/pckbdvar.h>
 #include <machine/biosvar.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
@@ -179,7 +180,8 @@ init_idt(void)
 
 /*
  * consinit: attach the consoles.  The serial port the loader named (or
- * COM1) first, since the test runner reads it, then the VGA screen.
+ * COM1) first, since the test runner reads it, then the VGA screen and
+ * the PS/2 keyboard (so a QEMU window works as a console too).
  */
 static void
 consinit(void)
@@ -193,6 +195,7 @@ consinit(void)
 	}
 	(void)comcnattach(addr, speed);
 	vga_cnattach();
+	pckbd_cnattach();	/* the PS/2 keyboard, if the 8042 answers */
 }
 
 /* Add [start, end) to a cluster list, if it is not empty. */
