@@ -113,6 +113,7 @@ KERN_TEST := \
 	dev/ata/wd_test.cc \
 	dev/pci/pci_test.cc \
 	dev/pckbc/pckbd_test.cc \
+	dev/isa/com_isa_test.cc \
 	dev/mem_test.cc \
 	dev/rd_test.cc \
 	kern/kern_lock_test.cc \
@@ -204,7 +205,7 @@ $(O)/bsd.iso: $(O)/bsd tools/mkiso
 # QEMU's pc with only the devices named here, so dmesg matches the tests'.
 SERIAL := $(shell [ -t 0 ] && echo mon:stdio || echo stdio)
 QEMUFLAGS := -nodefaults -machine pc -vga std \
-	-m $(MEM) -serial $(SERIAL) -display $(DISPLAY_QEMU) \
+	-m $(MEM) -serial $(SERIAL) -serial null -display $(DISPLAY_QEMU) \
 	-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 ifeq ($(BOOT),grub)
 QEMU_BOOT_DEP := $(O)/bsd.iso

@@ -217,7 +217,9 @@ class Qemu:
 
 	def command(self):
 		cmd = [QEMU] + BASE_ARGS + ["-m", str(self.mem),
-		    "-D", self.qemu_log, "-serial", "file:" + self.serial_log]
+		    "-D", self.qemu_log, "-serial", "file:" + self.serial_log,
+		    # COM2 (com1 in the kernel), for com(4)'s loopback test.
+		    "-serial", "null"]
 		if self.kernel is not None:
 			cmd += ["-kernel", self.kernel]
 			if self.append:

@@ -34,9 +34,20 @@ comcnputc(dev_t, int c)
 }
 
 /* The next received character, or -1 if none is waiting. */
+/* Once com(4) attached the console's UART, input comes through its ring. */
+static struct device *comcn_dev;
+
+void
+comcn_setdev(struct device *dev)
+{
+	comcn_dev = dev;
+}
+
 static int
 comcngetc(dev_t)
 {
+	if (comcn_dev != nullptr)
+		return comgetc(comcn_dev);
 	if ((inb(comconsaddr + com_lsr) & LSR_RXRDY) == 0)
 		return -1;
 	return inb(comconsaddr + com_data);

@@ -26,6 +26,10 @@
 #define MCR_DTR		0x01
 #define MCR_RTS		0x02
 #define MCR_IENABLE	0x08	/* out2: lets the UART's IRQ reach the PIC */
+#define MCR_LOOPBACK	0x10	/* transmitter wired to the receiver */
+
+#define IER_ERXRDY	0x01	/* interrupt when a byte is received */
+#define IER_ERLS	0x04	/* ... on a line status error */
 
 #define LSR_RXRDY	0x01	/* a byte has been received */
 #define LSR_TXRDY	0x20	/* the transmit holding register is empty */
