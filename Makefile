@@ -21,6 +21,8 @@
 # so that backtraces can name functions; the build checks that the second
 # link moved nothing.
 
+.DEFAULT_GOAL := all
+
 CROSS	?= i686-linux-gnu-
 CXX	:= $(CROSS)g++
 NM	:= $(CROSS)nm
@@ -35,6 +37,9 @@ ARGS	?=
 DISPLAY_QEMU ?= none
 
 # The kernel's sources; one subsystem per file, named as in OpenBSD.
+# The drivers of configured devices are not listed here: tools/config
+# finds them from the "file" lines of conf/files and files.i386 and the
+# devices GENERIC configures, and writes them into $(O)/files.mk.
 KERN_ASM := \
 	arch/i386/i386/locore.asm \
 	arch/i386/i386/swtch.asm \
@@ -43,14 +48,12 @@ KERN_SRC := \
 	arch/i386/i386/bootarg.cc \
 	arch/i386/i386/clock.cc \
 	arch/i386/i386/conf.cc \
-	arch/i386/i386/cpu.cc \
 	arch/i386/i386/db_interface.cc \
 	arch/i386/i386/db_trace.cc \
 	arch/i386/i386/i8259.cc \
 	arch/i386/i386/identcpu.cc \
 	arch/i386/i386/intr.cc \
 	arch/i386/i386/machdep.cc \
-	arch/i386/i386/mainbus.cc \
 	arch/i386/i386/multiboot.cc \
 	arch/i386/pci/pci_machdep.cc \
 	arch/i386/i386/pmap.cc \
@@ -59,20 +62,11 @@ KERN_SRC := \
 	arch/i386/i386/vm_machdep.cc \
 	ddb/db_command.cc \
 	ddb/db_sym.cc \
-	dev/ata/wd.cc \
 	dev/cons.cc \
 	dev/ic/com.cc \
-	dev/ic/pckbc.cc \
 	dev/ic/vga.cc \
-	dev/ic/wdc.cc \
-	dev/isa/com_isa.cc \
 	dev/mem.cc \
 	dev/rd.cc \
-	dev/isa/isa.cc \
-	dev/isa/pckbc_isa.cc \
-	dev/isa/wdc_isa.cc \
-	dev/pci/pci.cc \
-	dev/pckbc/pckbd.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
 	kern/kern_kthread.cc \
@@ -141,8 +135,18 @@ LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-T,arch/i386/conf/ld.script
 NASMFLAGS := -f elf32 -g -F dwarf
 
+# The autoconfiguration table and the configured drivers' sources, from
+# the kernel configuration (config(8)).  make reads files.mk, remaking it
+# first when the configuration changed.
+CONF_FILES := arch/i386/conf/GENERIC conf/files arch/i386/conf/files.i386
+$(O)/ioconf.cc $(O)/files.mk: $(CONF_FILES) tools/config
+	@mkdir -p $(O)
+	@tools/deps.sh build
+	$(PYTHON) tools/config -o $(O)/ioconf.cc -m $(O)/files.mk $(CONF_FILES)
+include $(O)/files.mk
+
 KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
-	$(KERN_TEST:%.cc=$(O)/%.o)
+	$(CONF_SRC:%.cc=$(O)/%.o) $(KERN_TEST:%.cc=$(O)/%.o)
 
 .PHONY: all deps iso qemu qemu-gdb gdb check bench clean
 all: $(O)/bsd
@@ -168,11 +172,6 @@ $(O)/%.o: %.asm
 $(O)/vers.cc: $(KERN_OBJ) tools/newvers.sh
 	tools/newvers.sh $@
 
-# The autoconfiguration table, from the kernel configuration (config(8)).
-CONF_FILES := arch/i386/conf/GENERIC conf/files arch/i386/conf/files.i386
-$(O)/ioconf.cc: $(CONF_FILES) tools/config
-	@mkdir -p $(@D)
-	$(PYTHON) tools/config -o $@ $(CONF_FILES)
 $(O)/ksyms0.cc: tools/ksyms.py
 	$(PYTHON) tools/ksyms.py empty $@
 $(O)/vers.o $(O)/ksyms0.o $(O)/ksyms.o $(O)/ioconf.o: | $(O)/include/machine
@@ -241,7 +240,7 @@ bench: all
 
 compile_commands.json: Makefile
 	$(PYTHON) tools/compdb.py "$(CXX)" "$(CPPFLAGS) $(CXXFLAGS)" \
-	    $(KERN_SRC) $(KERN_TEST) >$@
+	    $(KERN_SRC) $(CONF_SRC) $(KERN_TEST) >$@
 
 clean:
 	rm -rf $(O) compile_commands.json
