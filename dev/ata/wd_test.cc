@@ -15,6 +15,7 @@
  * the writes reached the image and nothing else changed.
  */
 #include <sys/param.h>
+#include <sys/kernel.h>
 #include <sys/systm.h>
 #include <sys/buf.h>
 #include <sys/conf.h>
@@ -197,3 +198,30 @@ test_disksort(void)
 	return error;
 }
 KTEST_DEFINE(disksort, test_disksort, 0);
+
+/*
+ * A drive that stops answering: the disk group boots with QEMU
+ * throttling the image to 4 KiB/s, so reading 128 sectors (64 KiB) takes
+ * far longer than the driver's 5 s watchdog.  The request must end with
+ * EIO, in bounded time, and the kernel must go on.
+ */
+static int
+test_wd_timeout(void)
+{
+	struct device *wd = wd_cd.cd_ndevs > 0 ?
+	    (struct device *)wd_cd.cd_devs[0] : nullptr;
+
+	if (wd == nullptr)
+		return ktest_fail("no wd0 (is the disk image attached?)");
+	u_int8_t *buf = (u_int8_t *)malloc(128 * DEV_BSIZE, M_TEMP, M_WAITOK);
+	int t0 = ticks;
+	int error = wd_rw(wd, 0, buf, 128, false);
+	int waited = ticks - t0;
+	free(buf, M_TEMP, 128 * DEV_BSIZE);
+	if (error != EIO)
+		return ktest_fail("slow read returned %d, not EIO", error);
+	if (waited > 10 * hz)
+		return ktest_fail("EIO took %d ticks", waited);
+	return 0;
+}
+KTEST_DEFINE(wd_timeout, test_wd_timeout, KTEST_DISK);
