@@ -28,9 +28,12 @@ config_init(void)
 	alldevs.init();
 }
 
-/* May cf hang below parent (is parent's entry in cf's parent vector)? */
-static bool
-cf_is_child(const struct cfdata *cf, const struct device *parent)
+/*
+ * config_is_child: may cf hang below parent (is parent's entry in cf's
+ * parent vector)?  Also for buses that walk cfdata themselves (isa).
+ */
+bool
+config_is_child(const struct cfdata *cf, const struct device *parent)
 {
 	if (cf->cf_parents == nullptr)
 		return false;
@@ -52,7 +55,7 @@ config_search(cfmatch_t fn, struct device *parent, void *aux)
 	int bestpri = 0;
 
 	for (struct cfdata *cf = cfdata; cf->cf_driver != nullptr; cf++) {
-		if (cf->cf_fstate == FSTATE_FOUND || !cf_is_child(cf, parent))
+		if (cf->cf_fstate == FSTATE_FOUND || !config_is_child(cf, parent))
 			continue;
 		int pri = (fn != nullptr) ? (*fn)(parent, cf, aux) :
 		    (*cf->cf_attach->ca_match)(parent, cf, aux);

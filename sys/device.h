@@ -103,6 +103,7 @@ struct cfdata *config_search(cfmatch_t fn, struct device *parent,
 struct device *config_attach(struct device *parent, void *match,
 	    void *aux, cfprint_t print);
 void	config_init(void);
+bool	config_is_child(const struct cfdata *, const struct device *);
 void	cpu_configure(void);
 __END_DECLS
 

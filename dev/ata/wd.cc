@@ -171,6 +171,25 @@ wdattach(struct device *parent, struct device *self, void *aux)
 }
 
 /*
+ * wd_lookup: the drive a wd dev_t names and, in *pp (if not null), its
+ * partition; null if the unit is not attached or the partition is empty.
+ */
+static struct wd_softc *
+wd_lookup(dev_t dev, struct partition **pp)
+{
+	int unit = DISKUNIT(dev), part = DISKPART(dev);
+	struct wd_softc *sc = unit < wd_cd.cd_ndevs ?
+	    (struct wd_softc *)wd_cd.cd_devs[unit] : nullptr;
+
+	if (sc == nullptr || part >= sc->sc_label.d_npartitions ||
+	    sc->sc_label.d_partitions[part].p_size == 0)
+		return nullptr;
+	if (pp != nullptr)
+		*pp = &sc->sc_label.d_partitions[part];
+	return sc;
+}
+
+/*
  * wdstrategy: queue bp for its disk and start the disk if it is idle.
  * => any context, does not sleep; bp's caller fields are set and
  *    B_DONE is clear.
@@ -181,19 +200,16 @@ wdattach(struct device *parent, struct device *self, void *aux)
 void
 wdstrategy(struct buf *bp)
 {
-	int unit = DISKUNIT(bp->b_dev), part = DISKPART(bp->b_dev);
-	struct wd_softc *sc = unit < wd_cd.cd_ndevs ?
-	    (struct wd_softc *)wd_cd.cd_devs[unit] : nullptr;
+	struct partition *p;
+	struct wd_softc *sc = wd_lookup(bp->b_dev, &p);
 	int error = 0;
 
 	bp->b_resid = bp->b_bcount;
-	if (sc == nullptr || part >= sc->sc_label.d_npartitions ||
-	    sc->sc_label.d_partitions[part].p_size == 0) {
+	if (sc == nullptr) {
 		error = ENXIO;
 		goto bad;
 	}
 	{
-		struct partition *p = &sc->sc_label.d_partitions[part];
 		daddr_t nsect = bp->b_bcount / DEV_BSIZE;
 
 		/* XXX OpenBSD truncates a request that crosses the end. */
@@ -307,25 +323,11 @@ struct cfdriver wd_cd = {
 	nullptr, "wd", DV_DISK, 0, 0
 };
 
-/* The softc and partition a wd dev_t names, or null. */
-static struct partition *
-wd_partition(dev_t dev)
-{
-	int unit = DISKUNIT(dev), part = DISKPART(dev);
-	struct wd_softc *sc = unit < wd_cd.cd_ndevs ?
-	    (struct wd_softc *)wd_cd.cd_devs[unit] : nullptr;
-
-	if (sc == nullptr || part >= sc->sc_label.d_npartitions ||
-	    sc->sc_label.d_partitions[part].p_size == 0)
-		return nullptr;
-	return &sc->sc_label.d_partitions[part];
-}
-
 /* wdopen: the unit must be attached and the partition exist. */
 int
 wdopen(dev_t dev, int, int, struct proc *)
 {
-	return wd_partition(dev) != nullptr ? 0 : ENXIO;
+	return wd_lookup(dev, nullptr) != nullptr ? 0 : ENXIO;
 }
 
 int
@@ -338,7 +340,7 @@ wdclose(dev_t, int, int, struct proc *)
 int64_t
 wdsize(dev_t dev)
 {
-	struct partition *p = wd_partition(dev);
+	struct partition *p;
 
-	return p != nullptr ? (int64_t)p->p_size : -1;
+	return wd_lookup(dev, &p) != nullptr ? (int64_t)p->p_size : -1;
 }

@@ -12,6 +12,18 @@
 #include <dev/ic/comvar.h>
 #include <machine/i8259.h>
 
+/* Interrupts the handlers on line irq have claimed so far. */
+static u_long
+irq_count(int irq)
+{
+	u_long n = 0;
+
+	for (struct intrhand *ih = intrhand[irq]; ih != nullptr;
+	    ih = ih->ih_next)
+		n += ih->ih_count;
+	return n;
+}
+
 static int
 test_com_rx_interrupt(void)
 {
@@ -23,9 +35,7 @@ test_com_rx_interrupt(void)
 			com1 = dv;
 	if (com1 == nullptr)
 		return ktest_fail("no com1 (the test machine has two UARTs)");
-	u_long before = 0;
-	for (struct intrhand *ih = intrhand[3]; ih != nullptr; ih = ih->ih_next)
-		before += ih->ih_count;
+	u_long before = irq_count(3);
 
 	const char msg[] = "loopback!";
 	com_loopback(com1, true);
@@ -41,9 +51,7 @@ test_com_rx_interrupt(void)
 	}
 	com_loopback(com1, false);
 
-	u_long after = 0;
-	for (struct intrhand *ih = intrhand[3]; ih != nullptr; ih = ih->ih_next)
-		after += ih->ih_count;
+	u_long after = irq_count(3);
 	if (strcmp(got, msg) != 0)
 		return ktest_fail("received \"%s\", sent \"%s\"", got, msg);
 	if (after == before)

@@ -48,10 +48,7 @@ isa_attach(struct device *, struct device *self, void *)
 {
 	printf("\n");
 	for (struct cfdata *cf = cfdata; cf->cf_driver != nullptr; cf++) {
-		bool child = false;
-		for (const short *p = cf->cf_parents; p && *p >= 0; p++)
-			child |= &cfdata[*p] == self->dv_cfdata;
-		if (!child || cf->cf_fstate == FSTATE_FOUND)
+		if (!config_is_child(cf, self) || cf->cf_fstate == FSTATE_FOUND)
 			continue;
 
 		struct isa_attach_args ia;
