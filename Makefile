@@ -55,11 +55,11 @@ KERN_SRC := \
 	arch/i386/i386/intr.cc \
 	arch/i386/i386/machdep.cc \
 	arch/i386/i386/multiboot.cc \
-	arch/i386/pci/pci_machdep.cc \
 	arch/i386/i386/pmap.cc \
 	arch/i386/i386/pmap_pv.cc \
 	arch/i386/i386/trap.cc \
 	arch/i386/i386/vm_machdep.cc \
+	arch/i386/pci/pci_machdep.cc \
 	ddb/db_command.cc \
 	ddb/db_sym.cc \
 	dev/cons.cc \
@@ -69,8 +69,9 @@ KERN_SRC := \
 	dev/rd.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
-	kern/kern_kthread.cc \
+	kern/kern_descrip.cc \
 	kern/kern_ktest.cc \
+	kern/kern_kthread.cc \
 	kern/kern_lock.cc \
 	kern/kern_malloc.cc \
 	kern/kern_proc.cc \
@@ -79,17 +80,39 @@ KERN_SRC := \
 	kern/kern_subr.cc \
 	kern/kern_synch.cc \
 	kern/kern_timeout.cc \
-	kern/subr_extent.cc \
-	kern/subr_log.cc \
-	kern/subr_pool.cc \
+	kern/kern_ucred.cc \
 	kern/sched_bsd.cc \
 	kern/subr_autoconf.cc \
 	kern/subr_disk.cc \
+	kern/subr_extent.cc \
+	kern/subr_log.cc \
+	kern/subr_pool.cc \
 	kern/subr_prf.cc \
+	kern/vfs_bio.cc \
+	kern/vfs_cache.cc \
+	kern/vfs_default.cc \
+	kern/vfs_init.cc \
+	kern/vfs_lookup.cc \
+	kern/vfs_subr.cc \
+	kern/vfs_vnops.cc \
+	kern/vfs_vops.cc \
 	lib/libkern/cxxabi.cc \
 	lib/libkern/memcpy.cc \
 	lib/libkern/memset.cc \
 	lib/libkern/strlen.cc \
+	miscfs/deadfs/dead_vnops.cc \
+	miscfs/specfs/spec_vnops.cc \
+	ufs/ext2fs/ext2fs_alloc.cc \
+	ufs/ext2fs/ext2fs_balloc.cc \
+	ufs/ext2fs/ext2fs_bmap.cc \
+	ufs/ext2fs/ext2fs_dirops.cc \
+	ufs/ext2fs/ext2fs_inode.cc \
+	ufs/ext2fs/ext2fs_lookup.cc \
+	ufs/ext2fs/ext2fs_readwrite.cc \
+	ufs/ext2fs/ext2fs_subr.cc \
+	ufs/ext2fs/ext2fs_vfsops.cc \
+	ufs/ext2fs/ext2fs_vnops.cc \
+	ufs/ufs/ufs_ihash.cc \
 	uvm/uvm_init.cc \
 	uvm/uvm_km.cc \
 	uvm/uvm_map.cc \
@@ -105,10 +128,10 @@ KERN_TEST := \
 	arch/i386/i386/trap_test.cc \
 	ddb/db_sym_test.cc \
 	dev/ata/wd_test.cc \
-	dev/pci/pci_test.cc \
-	dev/pckbc/pckbd_test.cc \
 	dev/isa/com_isa_test.cc \
 	dev/mem_test.cc \
+	dev/pci/pci_test.cc \
+	dev/pckbc/pckbd_test.cc \
 	dev/rd_test.cc \
 	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
@@ -119,7 +142,10 @@ KERN_TEST := \
 	kern/subr_extent_test.cc \
 	kern/subr_pool_test.cc \
 	kern/subr_prf_test.cc \
+	kern/vfs_bio_test.cc \
+	kern/vfs_test.cc \
 	lib/libkern/cxxabi_test.cc \
+	ufs/ext2fs/ext2fs_test.cc \
 	uvm/uvm_km_test.cc \
 	uvm/uvm_page_test.cc
 
@@ -135,6 +161,17 @@ LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-T,arch/i386/conf/ld.script
 NASMFLAGS := -f elf32 -g -F dwarf
 
+# The system call tables, generated from kern/syscalls.master by
+# tools/makesyscalls (tools/README.md) whenever either changes; a
+# malformed line stops the build with its file and line number.  The
+# stamp stands for all the outputs; the tool rewrites only files whose
+# text changed.  (The kernel links the tables once the user-space issue
+# gives every system call its handler.)
+$(O)/syscalls.stamp: kern/syscalls.master tools/makesyscalls
+	@mkdir -p $(O)
+	$(PYTHON) tools/makesyscalls -o $(O) kern/syscalls.master
+	@touch $@
+
 # The autoconfiguration table and the configured drivers' sources, from
 # the kernel configuration (config(8)).  make reads files.mk, remaking it
 # first when the configuration changed.
@@ -149,7 +186,7 @@ KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
 	$(CONF_SRC:%.cc=$(O)/%.o) $(KERN_TEST:%.cc=$(O)/%.o)
 
 .PHONY: all deps iso qemu qemu-gdb gdb check bench clean
-all: $(O)/bsd
+all: $(O)/bsd $(O)/syscalls.stamp
 
 # Runs before anything else is built (order-only, so it never forces a
 # rebuild); it is quick when nothing is missing.

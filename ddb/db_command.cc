@@ -21,7 +21,7 @@
  *	ps			every thread: id, state, priority, wchan
  *	print EXPR (p)		the value of an expression
  *	x[/xduc] EXPR[,N]	examine N words of memory at EXPR
- *	boot reboot|halt|poweroff
+ *	boot sync|reboot|halt|poweroff
  *
  * An expression is a number (hexadecimal, ddb's default radix; 0t for
  * decimal, as in ddb), a symbol name, "*EXPR" for the word at an address,
@@ -37,6 +37,10 @@
 #include <sys/systm.h>
 #include <sys/kernel.h>
 #include <sys/msgbuf.h>
+#include <sys/buf.h>
+#include <sys/mount.h>
+#include <sys/namei.h>
+#include <sys/vnode.h>
 #include <sys/malloc.h>
 #include <sys/pool.h>
 #include <sys/extent.h>
@@ -287,10 +291,14 @@ db_help(void)
 	    "show extents         extent(9) maps\n"
 	    "show callout         pending timeouts\n"
 	    "show intr            interrupt counters\n"
+	    "show mount           mounted file systems\n"
+	    "show vnodes          the vnode table and vnodes in use\n"
+	    "show bcstats         buffer cache statistics\n"
+	    "show nchstats        name cache statistics\n"
 	    "ps                   threads: pid, state, priority, wchan\n"
 	    "print EXPR (p)       value of EXPR (number, symbol, *addr, +, -)\n"
 	    "x[/x|d|u|c] EXPR[,N] examine N words at EXPR, e.g. x/d ticks\n"
-	    "boot reboot|halt|poweroff\n");
+	    "boot sync|reboot|halt|poweroff  (sync: write the disks first)\n");
 }
 
 /*
@@ -366,10 +374,23 @@ db_command_loop(struct trapframe *frame)
 				db_show_callout(printf);
 			else if (strcmp(what, "intr") == 0)
 				intr_printit(printf);
+			else if (strcmp(what, "mount") == 0)
+				vfs_show_mounts(printf);
+			else if (strcmp(what, "vnodes") == 0)
+				vfs_show_vnodes(printf);
+			else if (strcmp(what, "bcstats") == 0)
+				bcstats_print(printf);
+			else if (strcmp(what, "nchstats") == 0)
+				printf("name cache: %lld good hits, %lld "
+				    "negative hits, %lld stale, %lld misses, "
+				    "%lld entered\n", nchstats.ncs_goodhits,
+				    nchstats.ncs_neghits, nchstats.ncs_badhits,
+				    nchstats.ncs_miss, nchstats.ncs_enters);
 			else
 				printf("show what? registers, msgbuf, panic, "
 				    "uptime, uvmexp, map, malloc, pools, "
-				    "extents, callout, intr\n");
+				    "extents, callout, intr, mount, vnodes, "
+				    "bcstats, nchstats\n");
 		} else if (strcmp(cmd, "print") == 0 ||
 		    strcmp(cmd, "p") == 0) {
 			vaddr_t v;
@@ -382,14 +403,18 @@ db_command_loop(struct trapframe *frame)
 		} else if (strcmp(cmd, "boot") == 0) {
 			char *how = args;
 			(void)db_word(how);
-			if (strcmp(how, "reboot") == 0)
+			if (strcmp(how, "sync") == 0) {
+				/* OpenBSD's: write the disks, then reboot. */
+				vfs_sync_all(MNT_WAIT);
+				cpu_reset();
+			} else if (strcmp(how, "reboot") == 0)
 				cpu_reset();
 			else if (strcmp(how, "poweroff") == 0)
 				cpu_powerdown();
 			else if (strcmp(how, "halt") == 0)
 				cpu_halt();
 			else
-				printf("boot reboot, boot halt or "
+				printf("boot sync, boot reboot, boot halt or "
 				    "boot poweroff\n");
 		} else {
 			printf("unknown command \"%s\"; try help\n", cmd);

@@ -14,7 +14,11 @@
  *	clocks, softclock			initclocks()
  *	interrupts on, the scheduler's clock	spl0(), scheduler_start()
  *	the reaper thread			kthread_create(reaper)
- *	mount root, start init			(files and user-space issues)
+ *	time of day from the RTC		inittodr()
+ *	vnodes, name cache (buffers earlier)	vfsinit() (bufinit())
+ *	pick and mount the root			setroot(), vfs_mountroot()
+ *	the syncer thread			kthread_create(sched_sync)
+ *	start init				(the user-space issue)
  *
  * Until there is an init to start, main() ends by entering ddb, where the
  * clock can be watched ("show uptime") and the kernel examined.  With a
@@ -25,7 +29,11 @@
 #include <sys/systm.h>
 #include <sys/kernel.h>
 #include <sys/ktest.h>
+#include <sys/buf.h>
+#include <sys/disklabel.h>
 #include <sys/malloc.h>
+#include <sys/mount.h>
+#include <sys/time.h>
 #include <sys/proc.h>
 #include <sys/device.h>
 #include <dev/rdvar.h>
@@ -54,6 +62,7 @@ main(void *)
 	uvm_init();
 	kmeminit();
 	cpu_startup();
+	bufinit();
 
 	procinit();
 	sleep_queue_init();
@@ -67,6 +76,20 @@ main(void *)
 	scheduler_start();
 	if (kthread_create(reaper, nullptr, nullptr, "reaper") != 0)
 		panic("main: no reaper");
+
+	/* Files: the caches, the root file system, the syncer. */
+	inittodr(0);
+	vfsinit();
+	setroot();
+	if (rootdev != NODEV) {
+		int error = vfs_mountroot();
+		if (error != 0)
+			printf("cannot mount root on %s%da: error %d; going on "
+			    "without files\n", findblkname(major(rootdev)),
+			    DISKUNIT(rootdev), error);
+	}
+	if (kthread_create(sched_sync, nullptr, nullptr, "syncer") != 0)
+		panic("main: no syncer");
 
 	if (boothowto & RB_KDB) {
 		printf("entering ddb (boot -d); \"continue\" goes on\n");

@@ -15,12 +15,19 @@
  *    the softclock soft interrupt, which runs the timeouts once the
  *    clock interrupt has returned (at IPL_SOFTCLOCK, with the clock
  *    unmasked again).
- * Mirrors OpenBSD's sys/kern/kern_clock.c.
+ *  - it keeps the time of day: time_second, set at boot from the
+ *    battery-backed clock (inittodr), advances once every hz ticks, and
+ *    getnanotime() adds the ticks of the current second.  OpenBSD reads a
+ *    finer hardware counter through timecounters; the resolution here is
+ *    one tick, 10 ms, which is what file timestamps need.
+ * Mirrors OpenBSD's sys/kern/kern_clock.c and, for the time of day,
+ * kern_tc.c.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/kernel.h>
 #include <sys/proc.h>
+#include <sys/time.h>
 #include <sys/timeout.h>
 #include <machine/cpu.h>
 #include <machine/frame.h>
@@ -29,6 +36,9 @@
 int hz = HZ;
 int tick = 1000000 / HZ;
 volatile int ticks;
+volatile time_t time_second;		/* [K] seconds since the Epoch */
+volatile time_t time_uptime;		/* [K] seconds since boot */
+static volatile int tod_ticks;		/* [K] ticks into this second */
 
 static void *softclock_si;		/* [I] the softclock soft interrupt */
 
@@ -82,6 +92,12 @@ hardclock(struct clockframe *frame)
 	struct schedstate_percpu *spc = &curcpu()->ci_schedstate;
 
 	ticks = ticks + 1;	/* one writer: this interrupt */
+	tod_ticks = tod_ticks + 1;
+	if (tod_ticks >= hz) {
+		tod_ticks = 0;
+		time_second = time_second + 1;
+		time_uptime = time_uptime + 1;
+	}
 	statclock(frame);
 	if (curproc != nullptr && --spc->spc_rrticks <= 0) {
 		spc->spc_rrticks = hz / 10;
@@ -89,4 +105,36 @@ hardclock(struct clockframe *frame)
 	}
 	if (timeout_hardclock_update())
 		softintr_schedule(softclock_si);
+}
+
+/*
+ * getnanotime: the time of day, exact to the last tick.
+ * => any context.
+ */
+void
+getnanotime(struct timespec *ts)
+{
+	int s = splclock();	/* the seconds and the ticks of one instant */
+
+	ts->tv_sec = time_second;
+	ts->tv_nsec = (long)tod_ticks * tick * 1000;
+	splx(s);
+}
+
+/* nanotime: the time of day (here as fine as getnanotime). */
+void
+nanotime(struct timespec *ts)
+{
+	getnanotime(ts);
+}
+
+/* getnanouptime: the time since boot, exact to the last tick. */
+void
+getnanouptime(struct timespec *ts)
+{
+	int s = splclock();
+
+	ts->tv_sec = time_uptime;
+	ts->tv_nsec = (long)tod_ticks * tick * 1000;
+	splx(s);
 }

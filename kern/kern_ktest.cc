@@ -19,6 +19,7 @@
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/mount.h>
 #include <sys/ktest.h>
 #include <machine/cpu.h>
 
@@ -143,6 +144,8 @@ ktest_run(const char *sel)
 		}
 	}
 	printf("ktest: %d passed, %d failed\n", passed, failed);
+	/* Leave the disk clean, for the host's e2fsck after the run. */
+	vfs_unmountall();
 	ktest_exit(failed == 0 && total > 0 ? KTEST_EXIT_PASS :
 	    KTEST_EXIT_FAIL);
 }

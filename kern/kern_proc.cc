@@ -15,8 +15,10 @@
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/filedesc.h>
 #include <sys/pool.h>
 #include <sys/proc.h>
+#include <sys/ucred.h>
 #include <sys/user.h>
 #include <uvm/uvm_extern.h>
 #include <machine/intr.h>
@@ -50,6 +52,8 @@ procinit(void)
 	    "processpl", nullptr);
 	pool_init(&proc_pool, sizeof(struct proc), 0, IPL_NONE, 0, "procpl",
 	    nullptr);
+	pool_init(&ucred_pool, sizeof(struct ucred), 0, IPL_NONE, 0,
+	    "ucredpl", nullptr);
 
 	struct process *pr = &process0;
 	struct proc *p = &proc0;
@@ -60,6 +64,9 @@ procinit(void)
 	pr->ps_flags = PS_SYSTEM;
 	pr->ps_nice = NZERO;
 	strlcpy(pr->ps_comm, "swapper", sizeof(pr->ps_comm));
+	/* Root, whose threads all share one view of the file tree. */
+	pr->ps_ucred = proc0cred = crget();
+	pr->ps_fd = fdinit();
 	allprocess.insert_head(pr);
 
 	p->p_p = pr;
@@ -67,6 +74,8 @@ procinit(void)
 	p->p_stat = SONPROC;
 	p->p_flag = P_SYSTEM;
 	p->p_priority = p->p_usrpri = PUSER;
+	p->p_ucred = pr->ps_ucred;
+	crhold(p->p_ucred);
 	p->p_addr = (struct user *)proc0stack;
 	/* locore's stack: its pcb was never set up by cpu_fork. */
 	p->p_addr->u_pcb.pcb_cr3 = pmap_kernel()->pm_pdirpa;
@@ -127,6 +136,9 @@ proc_alloc(const char *name, int flags)
 	pr->ps_flags = (flags & P_SYSTEM) ? PS_SYSTEM : 0;
 	pr->ps_nice = NZERO;
 	strlcpy(pr->ps_comm, name, sizeof(pr->ps_comm));
+	pr->ps_ucred = proc0cred;
+	crhold(proc0cred);
+	pr->ps_fd = fdshare(process0.ps_fd);
 	process0.ps_children.insert_head(pr);
 	allprocess.insert_head(pr);
 
@@ -134,6 +146,8 @@ proc_alloc(const char *name, int flags)
 	p->p_stat = SIDL;
 	p->p_flag = flags;
 	p->p_addr = (struct user *)stack;
+	p->p_ucred = pr->ps_ucred;
+	crhold(p->p_ucred);
 	p->p_priority = p->p_usrpri = PUSER;
 	timeout_set(&p->p_sleep_to, endtsleep, p);
 	allproc.insert_head(p);
@@ -167,6 +181,9 @@ proc_free(struct proc *p)
 	pr->ps_pptr->ps_children.remove(pr);
 	allprocess.remove(pr);
 	uvm_km_free(kernel_map, (vaddr_t)p->p_addr, USPACE);
+	crfree(p->p_ucred);
+	crfree(pr->ps_ucred);
+	fdfree(pr->ps_fd);
 	pool_put(&proc_pool, p);
 	pool_put(&process_pool, pr);
 	nprocesses--;

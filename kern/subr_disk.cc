@@ -1,7 +1,7 @@
 /*
  * subr_disk.cc: what every disk driver shares: the elevator that orders
- * its queue (disksort), the end of a transfer (biodone, biowait) and the
- * reading of the partition table (readdisklabel).
+ * its queue (disksort) and the reading of the partition table
+ * (readdisklabel).
  *
  * disksort is the one-way elevator of 4.3BSD, as OpenBSD had it before
  * bufq(9): the head of the queue is the request the disk is serving, and
@@ -12,11 +12,8 @@
  * otherwise, so the heads sweep one way, jump back once, and no request
  * can be starved by a stream of requests just ahead of the heads.
  *
- * biodone and biowait are the handshake between a driver's interrupt
- * handler and the process that wants the data: the process sleeps on
- * the buf, the handler marks it B_DONE and wakes it.  They live in
- * OpenBSD's sys/kern/vfs_bio.c; we have no buffer cache yet, so they
- * stay here beside the other disk helpers.
+ * The end of a transfer, biodone and biowait, is the buffer cache's
+ * (kern/vfs_bio.cc), as in OpenBSD's sys/kern/vfs_bio.c.
  *
  * readdisklabel reads the MBR through the driver's strategy routine and
  * turns it into partitions, as OpenBSD's readdoslabel() does when the
@@ -28,6 +25,7 @@
 #include <sys/disklabel.h>
 #include <sys/errno.h>
 #include <sys/malloc.h>
+#include <sys/mount.h>
 #include <sys/proc.h>
 #include <sys/sched.h>
 #include <machine/intr.h>
@@ -66,44 +64,6 @@ disksort(bufq_head &q, struct buf *bp)
 	while ((nq = q.next(bq)) != nullptr && nq->b_rawblkno <= bp->b_rawblkno)
 		bq = nq;
 	q.insert_after(bq, bp);
-}
-
-/*
- * biodone: the driver has finished bp (B_ERROR and b_error set if it
- * failed): mark it done and wake the process in biowait().
- * => any context, usually the disk's interrupt handler at IPL_BIO.
- */
-void
-biodone(struct buf *bp)
-{
-	int s = splbio();
-
-	KASSERT((bp->b_flags & B_DONE) == 0);
-	bp->b_flags |= B_DONE;
-	splx(s);
-	wakeup(bp);
-}
-
-/*
- * biowait: sleep until bp is done.
- * => process context, may sleep; bp was given to a strategy routine.
- * => returns 0, or bp's errno (EIO if the driver gave none).
- */
-int
-biowait(struct buf *bp)
-{
-	int s = splbio();
-
-	/*
-	 * The check and the sleep happen at splbio, so the interrupt that
-	 * calls biodone cannot slip in between them and be missed.
-	 */
-	while ((bp->b_flags & B_DONE) == 0)
-		tsleep(bp, PRIBIO, "biowait", 0);
-	splx(s);
-	if (bp->b_flags & B_ERROR)
-		return bp->b_error != 0 ? bp->b_error : EIO;
-	return 0;
 }
 
 static inline u_int32_t
@@ -166,4 +126,29 @@ out:
 	free(mbr, M_DEVBUF, DEV_BSIZE);
 	free(bp, M_DEVBUF, sizeof(*bp));
 	return error;
+}
+
+/*
+ * setroot: choose the root device: partition a of the first disk there
+ * is, wd0 before rd0 (OpenBSD asks the boot loader which disk it came
+ * from; with one disk the answer is the same), and say so as OpenBSD
+ * does: "root on wd0a".  No disk leaves rootdev NODEV: the kernel then
+ * runs without files (the in-kernel tests, ddb).
+ * => process context, after autoconfiguration.
+ */
+void
+setroot(void)
+{
+	rootdev = NODEV;
+	for (int i = 0; nam2blk[i].name != nullptr; i++) {
+		int maj = nam2blk[i].maj;
+		dev_t dev = makedev(maj, DISKMINOR(0, 0));
+		if (maj >= nblkdev || bdevsw[maj].d_psize == nullptr ||
+		    bdevsw[maj].d_psize(dev) <= 0)
+			continue;
+		rootdev = dev;
+		printf("root on %s0a\n", nam2blk[i].name);
+		return;
+	}
+	printf("no root device\n");
 }

@@ -63,7 +63,20 @@ extern const int nblkdev, nchrdev;
 #define MINOR_NULL	2
 #define MINOR_ZERO	12
 
+/* Block device names for messages ("root on wd0a"), as OpenBSD's. */
+struct nam2blk {
+	const char	*name;
+	int		maj;
+};
+extern const struct nam2blk nam2blk[];
+
 __BEGIN_DECLS
+const char *findblkname(int maj);	/* "wd" for 0, or null */
+/* dev/cons.cc */
+int	cnopen(dev_t, int, int, struct proc *);
+int	cnclose(dev_t, int, int, struct proc *);
+int	cnread(dev_t, struct uio *, int);
+int	cnwrite(dev_t, struct uio *, int);
 /* dev/mem.cc */
 int	mmopen(dev_t, int, int, struct proc *);
 int	mmclose(dev_t, int, int, struct proc *);

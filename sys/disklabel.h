@@ -58,6 +58,7 @@ struct buf;
 __BEGIN_DECLS
 int	readdisklabel(dev_t dev, void (*strat)(struct buf *),
 	    struct disklabel *lp);
+void	setroot(void);
 __END_DECLS
 
 #endif /* !_SYS_DISKLABEL_H_ */

@@ -65,6 +65,7 @@
 #define M_NFSMNT	23	/* NFS mount structures */
 #define M_LOG		24	/* messages in kernel log stash */
 #define M_VNODE		25	/* dynamically allocated vnodes */
+#define M_CACHE		26	/* Dynamically allocated cache entries */
 #define M_UFSMNT	28	/* UFS mount structures */
 #define M_SHM		29	/* SVID compatible shared memory segments */
 #define M_VMMAP		30	/* VM map structures */
@@ -77,6 +78,7 @@
 #define M_TTYS		62	/* allocated tty structures */
 #define M_EXEC		63	/* argument lists & other mem used by exec */
 #define M_MISCFSMNT	64	/* miscellaneous FS mount structures */
+#define M_NAMEI		76	/* namei path name buffer */
 #define M_VMSWAP	92	/* VM swap structures */
 #define M_UVMAMAP	98	/* UVM amap and related */
 #define M_UVMAOBJ	99	/* UVM aobj and related */
@@ -116,7 +118,8 @@
 	"NFS mount",	/* 23 M_NFSMNT */				\
 	"log",		/* 24 M_LOG */					\
 	"vnodes",	/* 25 M_VNODE */				\
-	nullptr, nullptr,				/* 26-27 */	\
+	"namecache",	/* 26 M_CACHE */				\
+	nullptr,					/* 27 */	\
 	"UFS mount",	/* 28 M_UFSMNT */				\
 	"shm",		/* 29 M_SHM */					\
 	"VM map",	/* 30 M_VMMAP */				\
@@ -137,7 +140,9 @@
 	"miscfs mount",	/* 64 M_MISCFSMNT */				\
 	nullptr, nullptr, nullptr, nullptr, nullptr,	/* 65-69 */	\
 	nullptr, nullptr, nullptr, nullptr, nullptr,	/* 70-74 */	\
-	nullptr, nullptr, nullptr, nullptr, nullptr,	/* 75-79 */	\
+	nullptr,					/* 75 */	\
+	"NAMEI",	/* 76 M_NAMEI */				\
+	nullptr, nullptr, nullptr,			/* 77-79 */	\
 	nullptr, nullptr, nullptr, nullptr, nullptr,	/* 80-84 */	\
 	nullptr, nullptr, nullptr, nullptr, nullptr,	/* 85-89 */	\
 	nullptr, nullptr,				/* 90-91 */	\

@@ -12,6 +12,7 @@
 #define HZ		100		/* clock interrupts per second */
 
 #define MAXCOMLEN	24		/* a command name, without the NUL */
+#define NODEV		(dev_t)(-1)	/* no device */
 
 #define MIN(a, b)	(((a) < (b)) ? (a) : (b))
 #define MAX(a, b)	(((a) > (b)) ? (a) : (b))

@@ -83,6 +83,7 @@ struct proc {
 	struct user	*p_addr;	/* [I] kernel stack, with the pcb */
 	void		(*p_func)(void *); /* [I] kernel thread body */
 	void		*p_arg;		/* [I] its argument */
+	struct ucred	*p_ucred;	/* [o] credentials (the process's) */
 	int		p_xstat;	/* [o] exit status */
 };
 

@@ -29,5 +29,16 @@ typedef int32_t		pid_t;
 typedef int32_t		dev_t;
 typedef char		*caddr_t;
 typedef int64_t		voff_t;		/* an offset into a uvm_object */
+typedef uint64_t	u_quad_t;
+typedef int64_t		quad_t;
+
+/* Files and their owners, OpenBSD's sizes (<sys/_types.h>). */
+typedef uint32_t	mode_t;		/* permissions and file type */
+typedef uint32_t	uid_t;		/* user id */
+typedef uint32_t	gid_t;		/* group id */
+typedef uint64_t	ino_t;		/* inode number */
+typedef uint32_t	nlink_t;	/* link count */
+typedef int64_t		blkcnt_t;	/* blocks of a file */
+typedef int32_t		blksize_t;	/* a file's block size */
 
 #endif /* !_SYS_TYPES_H_ */

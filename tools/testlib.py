@@ -251,6 +251,23 @@ class Qemu:
 		if self.proc is not None:
 			kill_group(self.proc)
 
+	def wait_for(self, pattern, timeout=60):
+		"""Wait until the serial output matches pattern (a regex),
+		QEMU ends, or timeout seconds pass since the start.
+
+		=> returns True if the pattern appeared; QEMU keeps running
+		   either way (kill() it, or wait() for its verdict).
+		"""
+		rx = re.compile(pattern, re.M)
+		deadline = self.started + timeout
+		while time.monotonic() < deadline:
+			if rx.search(read_text(self.serial_log)):
+				return True
+			if self.proc.poll() is not None:
+				return bool(rx.search(read_text(self.serial_log)))
+			time.sleep(0.1)
+		return False
+
 	def wait(self, timeout=60, expect="PASS", greps=(), echo=None):
 		"""Wait for QEMU to end, at most timeout seconds (0: no limit).
 

@@ -10,11 +10,13 @@
  * once against counter 2, which counts a known interval, and is then used
  * for delay() and printed in the cpu0 line.  Under QEMU's TCG the TSC
  * follows the host's clock; with -icount it counts guest instructions.
- * Mirrors OpenBSD's arch/i386/isa/clock.c.
+ * The MC146818 real-time clock gives the date and time at boot
+ * (inittodr).  Mirrors OpenBSD's arch/i386/isa/clock.c.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/kernel.h>
+#include <sys/time.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/frame.h>
@@ -97,4 +99,123 @@ delay(int usecs)
 	u_int64_t until = rdtsc() + freq * (u_int64_t)usecs / 1000000;
 	while (rdtsc() < until)
 		CPU_BUSY_CYCLE();
+}
+
+/*
+ * The MC146818 real-time clock in the PC's CMOS: the date and time,
+ * kept by a battery while the machine is off (QEMU gives it the host's
+ * time).  Registers are read by writing their number to port 0x70 and
+ * reading port 0x71; the values are BCD unless status register B says
+ * binary.  While an update is in progress (status A, bit 7) the values
+ * may be half old, half new, so rtc_read waits for it to end and reads
+ * until two readings agree.
+ */
+#define IO_RTC		0x70
+#define MC_SEC		0x00
+#define MC_MIN		0x02
+#define MC_HOUR		0x04
+#define MC_DOM		0x07
+#define MC_MONTH	0x08
+#define MC_YEAR		0x09
+#define MC_REGA		0x0a
+#define MC_REGB		0x0b
+#define MC_REGA_UIP	0x80	/* update in progress */
+#define MC_REGB_BINARY	0x04	/* values are binary, not BCD */
+#define MC_REGB_24HR	0x02	/* 24-hour clock */
+#define MC_CENTURY	0x32	/* the PC's century byte */
+
+static u_int
+mc146818_read(u_int reg)
+{
+	outb(IO_RTC, reg);
+	return inb(IO_RTC + 1);
+}
+
+struct rtc_time {
+	u_int	sec, min, hour, dom, mon, year, century, regb;
+
+	bool operator==(const rtc_time &) const = default;
+};
+
+static void
+rtc_read(struct rtc_time *t)
+{
+	for (int i = 0; i < 1000000 &&
+	    (mc146818_read(MC_REGA) & MC_REGA_UIP); i++)
+		continue;
+	t->sec = mc146818_read(MC_SEC);
+	t->min = mc146818_read(MC_MIN);
+	t->hour = mc146818_read(MC_HOUR);
+	t->dom = mc146818_read(MC_DOM);
+	t->mon = mc146818_read(MC_MONTH);
+	t->year = mc146818_read(MC_YEAR);
+	t->century = mc146818_read(MC_CENTURY);
+	t->regb = mc146818_read(MC_REGB);
+}
+
+static u_int
+bcdtobin(u_int x)
+{
+	return (x >> 4) * 10 + (x & 0xf);
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; Hinnant's way). */
+static int64_t
+days_from_civil(int64_t y, u_int m, u_int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	u_int yoe = (u_int)(y - era * 400);
+	u_int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	u_int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+/*
+ * inittodr: set the time of day from the real-time clock; base is a
+ * time known to be in the past (0 if none), used if the clock is
+ * unreadable or set before it.
+ * => called once from main(); reads CMOS ports.
+ */
+void
+inittodr(time_t base)
+{
+	struct rtc_time t, t2;
+
+	/* Two equal readings in a row: not torn by an update. */
+	rtc_read(&t);
+	for (int i = 0; i < 10; i++) {
+		rtc_read(&t2);
+		if (t2 == t)
+			break;
+		t = t2;
+	}
+	bool pm = !(t.regb & MC_REGB_24HR) && (t.hour & 0x80);
+	t.hour &= 0x7f;
+	if (!(t.regb & MC_REGB_BINARY)) {
+		t.sec = bcdtobin(t.sec);
+		t.min = bcdtobin(t.min);
+		t.hour = bcdtobin(t.hour);
+		t.dom = bcdtobin(t.dom);
+		t.mon = bcdtobin(t.mon);
+		t.year = bcdtobin(t.year);
+		t.century = bcdtobin(t.century);
+	}
+	if (!(t.regb & MC_REGB_24HR))
+		t.hour = t.hour % 12 + (pm ? 12 : 0);
+	u_int year = (t.century >= 19 && t.century <= 21 ? t.century * 100 :
+	    (t.year < 70 ? 2000 : 1900)) + t.year;
+
+	time_t secs = base;
+	if (t.mon >= 1 && t.mon <= 12 && t.dom >= 1 && t.dom <= 31 &&
+	    t.hour < 24 && t.min < 60 && t.sec < 60)
+		secs = days_from_civil(year, t.mon, t.dom) * 86400 +
+		    t.hour * 3600 + t.min * 60 + t.sec;
+	else
+		printf("WARNING: bad date in the real-time clock\n");
+	if (secs < base) {
+		printf("WARNING: the clock lost time; using the base\n");
+		secs = base;
+	}
+	time_second = secs;
 }

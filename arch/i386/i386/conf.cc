@@ -37,8 +37,25 @@ const int nblkdev = sizeof(bdevsw) / sizeof(bdevsw[0]);
 
 /* Character devices. */
 const struct cdevsw cdevsw[] = {
-	{ nullptr, nullptr, nullptr, nullptr, nullptr, D_TTY },	/*  0: cons */
+	{ cnopen, cnclose, cnread, cnwrite, nullptr, D_TTY },	/*  0: cons */
 	{ nullptr, nullptr, nullptr, nullptr, nullptr, 0 },	/*  1: ctty */
 	{ mmopen, mmclose, mmrw, mmrw, nullptr, 0 },		/*  2: mem */
 };
 const int nchrdev = sizeof(cdevsw) / sizeof(cdevsw[0]);
+
+/* Names of the block devices, for "root on wd0a" (OpenBSD's nam2blk). */
+const struct nam2blk nam2blk[] = {
+	{ "wd", 0 },
+	{ "rd", 17 },
+	{ nullptr, -1 },
+};
+
+/* findblkname: the name of block major maj, or null. */
+const char *
+findblkname(int maj)
+{
+	for (int i = 0; nam2blk[i].name != nullptr; i++)
+		if (nam2blk[i].maj == maj)
+			return nam2blk[i].name;
+	return nullptr;
+}
