@@ -1,11 +1,16 @@
 # Makefile: the one entry point.
 #
-#   make            build the kernel, obj/bsd (ELF, debug info, symbols)
+#   make            build the kernel, obj/bsd (ELF, debug info, symbols),
+#                   the boot blocks (obj/boot: mbr, biosboot, boot) and
+#                   the system disk obj/disk.img (tools/mkdisk)
 #   make iso        a GRUB multiboot CD image, obj/bsd.iso
-#   make qemu       build and boot in QEMU, serial console on this terminal
-#                   MEM=<MiB> memory (default 256); BOOT=grub (default) or
-#                   BOOT=kernel (QEMU loads obj/bsd itself); ARGS="-d"
-#                   boot arguments (BOOT=kernel); DISPLAY_QEMU=gtk a window
+#   make qemu       build and boot in QEMU, serial console on this terminal,
+#                   with obj/disk.img as wd0 (the root file system)
+#                   MEM=<MiB> memory (default 256); BOOT=disk (default:
+#                   through the BIOS, mbr -> biosboot -> boot(8)),
+#                   BOOT=grub (the ISO) or BOOT=kernel (QEMU loads obj/bsd
+#                   itself); ARGS="-d" boot arguments (BOOT=kernel; at
+#                   boot(8)'s prompt: boot -d); DISPLAY_QEMU=gtk a window
 #   make qemu-gdb   the same, halted, waiting for gdb (port in obj/gdb.port)
 #   make gdb        attach gdb to it, with the kernel's symbols
 #   make check      every test; ends with "N passed, N failed"
@@ -26,13 +31,14 @@
 CROSS	?= i686-linux-gnu-
 CXX	:= $(CROSS)g++
 NM	:= $(CROSS)nm
+OBJCOPY	:= $(CROSS)objcopy
 NASM	?= nasm
 QEMU	?= qemu-system-i386
 PYTHON	?= python3
 O	:= obj
 
 MEM	?= 256
-BOOT	?= grub
+BOOT	?= disk
 ARGS	?=
 DISPLAY_QEMU ?= none
 
@@ -185,8 +191,8 @@ include $(O)/files.mk
 KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
 	$(CONF_SRC:%.cc=$(O)/%.o) $(KERN_TEST:%.cc=$(O)/%.o)
 
-.PHONY: all deps iso qemu qemu-gdb gdb check bench clean
-all: $(O)/bsd $(O)/syscalls.stamp
+.PHONY: all deps boot disk iso qemu qemu-gdb gdb check bench clean
+all: $(O)/bsd $(O)/syscalls.stamp $(O)/disk.img
 
 # Runs before anything else is built (order-only, so it never forces a
 # rebuild); it is quick when nothing is missing.
@@ -232,6 +238,74 @@ iso: $(O)/bsd.iso
 $(O)/bsd.iso: $(O)/bsd tools/mkiso
 	tools/mkiso $(O)/bsd $@ $(ARGS)
 
+# The BIOS boot chain (boot/README.md): the mbr and biosboot are flat
+# NASM binaries; boot(8) is C++ over lib/libsa, compiled like the kernel
+# but for size and without _KERNEL, linked at 0x40000 and made a flat
+# binary (boot.elf keeps the symbols for gdb).  The objects go under
+# $(O)/boot/obj so that the kernel's and boot(8)'s builds of the shared
+# files (lib/libkern, bootarg.cc) stay apart.
+BOOT_ASM := boot/boot/srt0.asm
+BOOT_SRC := \
+	boot/boot/bioscons.cc \
+	boot/boot/biosdev.cc \
+	boot/boot/boot.cc \
+	boot/boot/cmd.cc \
+	boot/boot/exec_i386.cc \
+	boot/boot/memprobe.cc \
+	lib/libsa/alloc.cc \
+	lib/libsa/ext2fs.cc \
+	lib/libsa/getln.cc \
+	lib/libsa/loadfile.cc \
+	lib/libsa/open.cc \
+	lib/libsa/printf.cc \
+	lib/libsa/strerror.cc \
+	lib/libkern/memcpy.cc \
+	lib/libkern/memset.cc \
+	lib/libkern/strlen.cc \
+	arch/i386/i386/bootarg.cc
+BOOT_OBJ := $(BOOT_ASM:%.asm=$(O)/boot/obj/%.o) \
+	$(BOOT_SRC:%.cc=$(O)/boot/obj/%.o)
+BOOT_CPPFLAGS := -D_STANDALONE -I. -I$(O)/include -Ilib/libsa
+BOOT_CXXFLAGS := $(filter-out -O2,$(CXXFLAGS)) -Os
+BOOT_LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
+	-Wl,--no-warn-rwx-segments -Wl,-T,boot/boot/ld.script
+
+boot: $(O)/boot/mbr $(O)/boot/biosboot $(O)/boot/boot
+disk: $(O)/disk.img
+
+$(BOOT_OBJ): | deps $(O)/include/machine
+
+$(O)/boot/obj/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(BOOT_CPPFLAGS) $(BOOT_CXXFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/boot/obj/%.o: %.asm
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+$(O)/boot/mbr: boot/mbr/mbr.asm | deps
+	@mkdir -p $(@D)
+	$(NASM) -f bin -MD $@.d -MP $< -o $@
+
+$(O)/boot/biosboot: boot/biosboot/biosboot.asm | deps
+	@mkdir -p $(@D)
+	$(NASM) -f bin -MD $@.d -MP $< -o $@
+
+$(O)/boot/boot.elf: $(BOOT_OBJ) boot/boot/ld.script
+	$(CXX) $(BOOT_LDFLAGS) -o $@ $(BOOT_OBJ) -lgcc
+
+$(O)/boot/boot: $(O)/boot/boot.elf
+	$(OBJCOPY) -O binary $< $@
+
+# The system disk: tools/mkdisk makes the partition table and the ext2
+# file system (with /bsd, /boot, /etc, /dev, and the trees named in
+# DISK_EXTRA copied over them) and runs tools/installboot.  `make qemu'
+# boots it and writes to it; the next build of the kernel makes it anew.
+DISK_EXTRA ?=
+$(O)/disk.img: $(O)/bsd $(O)/boot/mbr $(O)/boot/biosboot $(O)/boot/boot \
+    tools/mkdisk tools/installboot
+	$(PYTHON) tools/mkdisk -k $(O)/bsd -B $(O)/boot $@ $(DISK_EXTRA)
+
 # QEMU as the tests run it, plus a console on this terminal: Ctrl-A X
 # quits, Ctrl-A C switches to QEMU's monitor.  When standard input is not
 # a terminal (a script pipes commands in) the serial line gets it alone:
@@ -243,14 +317,19 @@ SERIAL := $(shell [ -t 0 ] && echo mon:stdio || echo stdio)
 QEMUFLAGS := -nodefaults -machine pc -vga std \
 	-m $(MEM) -serial $(SERIAL) -serial null -display $(DISPLAY_QEMU) \
 	-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
-ifeq ($(BOOT),grub)
-QEMU_BOOT_DEP := $(O)/bsd.iso
-QEMU_BOOT := -cdrom $(O)/bsd.iso -boot d
+# Every way boots with the system disk as wd0, the root file system.
+QEMU_DISK := -drive file=$(O)/disk.img,format=raw,if=ide,index=0,media=disk
+ifeq ($(BOOT),disk)
+QEMU_BOOT_DEP := $(O)/disk.img
+QEMU_BOOT := $(QEMU_DISK)
+else ifeq ($(BOOT),grub)
+QEMU_BOOT_DEP := $(O)/bsd.iso $(O)/disk.img
+QEMU_BOOT := -cdrom $(O)/bsd.iso -boot d $(QEMU_DISK)
 else ifeq ($(BOOT),kernel)
-QEMU_BOOT_DEP := $(O)/bsd
-QEMU_BOOT := -kernel $(O)/bsd -append "$(ARGS)"
+QEMU_BOOT_DEP := $(O)/bsd $(O)/disk.img
+QEMU_BOOT := -kernel $(O)/bsd -append "$(ARGS)" $(QEMU_DISK)
 else
-$(error BOOT must be grub or kernel)
+$(error BOOT must be disk, grub or kernel)
 endif
 
 qemu: $(QEMU_BOOT_DEP)
@@ -282,4 +361,5 @@ compile_commands.json: Makefile
 clean:
 	rm -rf $(O) compile_commands.json
 
--include $(KERN_OBJ:.o=.d)
+-include $(KERN_OBJ:.o=.d) $(BOOT_OBJ:.o=.d) $(O)/boot/mbr.d \
+	$(O)/boot/biosboot.d

@@ -72,9 +72,13 @@ ktest_selected(const char *sel, const char *name, int flags)
 	size_t len = strlen(name);
 
 	if (strcmp(sel, "all") == 0)
-		return (flags & (KTEST_CRASH | KTEST_BENCH | KTEST_DISK)) == 0;
+		return (flags & (KTEST_CRASH | KTEST_BENCH | KTEST_DISK |
+		    KTEST_FILES)) == 0;
 	if (strcmp(sel, "bench") == 0)
 		return (flags & KTEST_BENCH) != 0;
+	if (strcmp(sel, "files") == 0)
+		return (flags & KTEST_FILES) != 0 &&
+		    (flags & (KTEST_CRASH | KTEST_BENCH)) == 0;
 	for (const char *p = sel; *p != '\0';) {
 		const char *e = p;
 		while (*e != '\0' && *e != ',')
@@ -92,7 +96,8 @@ ktest_unknown(const char *sel)
 {
 	int nbad = 0;
 
-	if (strcmp(sel, "all") == 0 || strcmp(sel, "bench") == 0)
+	if (strcmp(sel, "all") == 0 || strcmp(sel, "bench") == 0 ||
+	    strcmp(sel, "files") == 0)
 		return 0;
 	for (const char *p = sel; *p != '\0';) {
 		const char *e = p;

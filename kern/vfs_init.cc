@@ -14,6 +14,8 @@
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/buf.h>
+#include <sys/conf.h>
+#include <sys/disklabel.h>
 #include <sys/errno.h>
 #include <sys/filedesc.h>
 #include <sys/malloc.h>
@@ -113,6 +115,10 @@ vfs_mountroot(void)
 
 	struct mount *mp = mountlist.first();
 	KASSERT(mp != nullptr);
+	/* Name the device as /dev does, for statfs and `show mount'. */
+	if (const char *name = findblkname(major(rootdev)))
+		snprintf(mp->mnt_stat.f_mntfromname, MNAMELEN, "/dev/%s%d%c",
+		    name, DISKUNIT(rootdev), 'a' + DISKPART(rootdev));
 	if ((error = VFS_ROOT(mp, &rootvnode)) != 0)
 		panic("vfs_mountroot: no root vnode: %d", error);
 	/* proc0's filedesc is shared by every kernel thread. */

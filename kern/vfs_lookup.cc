@@ -72,6 +72,12 @@ namei(struct nameidata *ndp)
 	int error;
 
 	KASSERT((cnp->cn_nameiop & ~OPMASK) == 0);
+	/*
+	 * CREATE, DELETE and RENAME are followed by a VOP that reads the
+	 * last name (cn_nameptr): the caller keeps the buffer (SAVENAME)
+	 * and frees it after that VOP with namei_free.
+	 */
+	KASSERT(cnp->cn_nameiop == LOOKUP || (cnp->cn_flags & SAVENAME));
 	cnp->cn_cred = p->p_ucred;
 	cnp->cn_pnbuf = (char *)malloc(MAXPATHLEN, M_NAMEI, M_WAITOK);
 	cnp->cn_flags |= HASBUF;

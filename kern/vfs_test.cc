@@ -2,9 +2,10 @@
  * vfs_test.cc: in-kernel tests of the VFS layer on the mounted root:
  * namei's walk (`..', symbolic links, ELOOP, ENAMETOOLONG, ENOTDIR), the
  * name cache, vnode recycling, vn_open/vn_rdwr/vn_stat and device files.
- * They need the system disk (tools/mkdisk) as wd0, so they run by name
- * (KTEST_DISK); tools/check's "files" group boots them and checks the
- * disk with e2fsck afterwards.  The file system's own tests are in
+ * They need the system disk (tools/mkdisk) as wd0, so they run with
+ * test=files (KTEST_FILES); tools/check's "files" group boots them and
+ * checks the disk with e2fsck afterwards.  The two *_kill tests never
+ * end (the host kills QEMU), so they run only by name.  The file system's own tests are in
  * ufs/ext2fs/ext2fs_test.cc.
  *
  * Everything goes under /vfstest, made afresh by each test that needs it.
@@ -58,12 +59,14 @@ make(const char *path, enum vtype type, const char *target)
 	struct vnode *vp;
 	int error;
 
-	NDINIT(&nd, CREATE, LOCKPARENT, UIO_SYSSPACE, path, curproc);
+	NDINIT(&nd, CREATE, LOCKPARENT | SAVENAME, UIO_SYSSPACE, path,
+	    curproc);
 	if ((error = namei(&nd)) != 0)
 		return error;
 	if (nd.ni_vp != nullptr) {
 		vrele(nd.ni_vp);
 		vput(nd.ni_dvp);
+		namei_free(&nd);
 		return EEXIST;
 	}
 	vattr_null(&va);
@@ -75,6 +78,7 @@ make(const char *path, enum vtype type, const char *target)
 		error = VOP_SYMLINK(nd.ni_dvp, &vp, &nd.ni_cnd, &va,
 		    (char *)target);
 	vput(nd.ni_dvp);
+	namei_free(&nd);
 	if (error == 0)
 		vput(vp);
 	return error;
@@ -167,7 +171,7 @@ test_vfs_root(void)
 		return ktest_fail("statfs of / looks wrong");
 	return 0;
 }
-KTEST_DEFINE(vfs_root, test_vfs_root, KTEST_DISK);
+KTEST_DEFINE(vfs_root, test_vfs_root, KTEST_FILES);
 
 /* What namei must refuse, and with which errno. */
 static int
@@ -206,7 +210,7 @@ test_vfs_namei_errors(void)
 		return ktest_fail("mkdir over a file did not say EEXIST");
 	return 0;
 }
-KTEST_DEFINE(vfs_namei_errors, test_vfs_namei_errors, KTEST_DISK);
+KTEST_DEFINE(vfs_namei_errors, test_vfs_namei_errors, KTEST_FILES);
 
 /* Relative and absolute links, links to directories, loops. */
 static int
@@ -266,7 +270,7 @@ test_vfs_symlinks(void)
 	EXPECT_ERR(name, FOLLOW, ELOOP);
 	return 0;
 }
-KTEST_DEFINE(vfs_symlinks, test_vfs_symlinks, KTEST_DISK);
+KTEST_DEFINE(vfs_symlinks, test_vfs_symlinks, KTEST_FILES);
 
 /* `..' climbs one directory per step and stops at the root. */
 static int
@@ -293,7 +297,7 @@ test_vfs_dotdot(void)
 		return ktest_fail("../.. past the root is not the root");
 	return 0;
 }
-KTEST_DEFINE(vfs_dotdot, test_vfs_dotdot, KTEST_DISK);
+KTEST_DEFINE(vfs_dotdot, test_vfs_dotdot, KTEST_FILES);
 
 /* A second lookup of a name is a cache hit; of a missing one too. */
 static int
@@ -318,7 +322,7 @@ test_vfs_namecache(void)
 	EXPECT_ERR("/vfstest/nothere", 0, 0);
 	return 0;
 }
-KTEST_DEFINE(vfs_namecache, test_vfs_namecache, KTEST_DISK);
+KTEST_DEFINE(vfs_namecache, test_vfs_namecache, KTEST_FILES);
 
 /*
  * With the vnode table full, new files reuse old vnodes (their file
@@ -357,7 +361,7 @@ test_vfs_recycle(void)
 		return ktest_fail("%d vnodes made, limit %d", made, limit);
 	return 0;
 }
-KTEST_DEFINE(vfs_recycle, test_vfs_recycle, KTEST_DISK);
+KTEST_DEFINE(vfs_recycle, test_vfs_recycle, KTEST_FILES);
 
 /* vn_rdwr writes and reads back; vn_stat reports the file. */
 static int
@@ -394,7 +398,7 @@ test_vfs_rdwr_stat(void)
 		    (long long)sb.st_mtim.tv_sec);
 	return 0;
 }
-KTEST_DEFINE(vfs_rdwr_stat, test_vfs_rdwr_stat, KTEST_DISK);
+KTEST_DEFINE(vfs_rdwr_stat, test_vfs_rdwr_stat, KTEST_FILES);
 
 /* /dev/null and /dev/zero on the root are the mem(4) devices. */
 static int
@@ -424,7 +428,7 @@ test_vfs_devices(void)
 			return ktest_fail("/dev/zero gave a non-zero byte");
 	return 0;
 }
-KTEST_DEFINE(vfs_devices, test_vfs_devices, KTEST_DISK);
+KTEST_DEFINE(vfs_devices, test_vfs_devices, KTEST_FILES);
 
 /*
  * vfs_fsync_kill: write /vfstest/fsynced, fsync it and its directory
@@ -464,7 +468,7 @@ test_vfs_fsync_kill(void)
 	for (;;)
 		tsleep(&rootvnode, PPAUSE, "killme", hz);
 }
-KTEST_DEFINE(vfs_fsync_kill, test_vfs_fsync_kill, KTEST_DISK);
+KTEST_DEFINE(vfs_fsync_kill, test_vfs_fsync_kill, KTEST_FILES | KTEST_CRASH);
 
 /*
  * vfs_syncer_kill: write /vfstest/lazy without fsync, then wait twice
@@ -489,7 +493,7 @@ test_vfs_syncer_kill(void)
 	for (;;)
 		tsleep(&rootvnode, PPAUSE, "killme", hz);
 }
-KTEST_DEFINE(vfs_syncer_kill, test_vfs_syncer_kill, KTEST_DISK);
+KTEST_DEFINE(vfs_syncer_kill, test_vfs_syncer_kill, KTEST_FILES | KTEST_CRASH);
 
 /* rm: remove a file (namei DELETE, VOP_REMOVE). */
 static int
@@ -498,16 +502,18 @@ rm(const char *path)
 	struct nameidata nd;
 	int error;
 
-	NDINIT(&nd, DELETE, LOCKPARENT | LOCKLEAF, UIO_SYSSPACE, path,
-	    curproc);
+	NDINIT(&nd, DELETE, LOCKPARENT | LOCKLEAF | SAVENAME, UIO_SYSSPACE,
+	    path, curproc);
 	if ((error = namei(&nd)) != 0)
 		return error;
 	if (nd.ni_vp == nd.ni_dvp) {
 		vrele(nd.ni_vp);
 		vput(nd.ni_dvp);
-		return EISDIR;
-	}
-	return VOP_REMOVE(nd.ni_dvp, nd.ni_vp, &nd.ni_cnd);
+		error = EISDIR;
+	} else
+		error = VOP_REMOVE(nd.ni_dvp, nd.ni_vp, &nd.ni_cnd);
+	namei_free(&nd);
+	return error;
 }
 
 /* KiB/s from bytes moved in cycles of the cycle counter. */

@@ -44,7 +44,7 @@ vn_open(struct nameidata *ndp, int fmode, int cmode)
 		return EINVAL;
 	if (fmode & O_CREAT) {
 		cnp->cn_nameiop = CREATE;
-		cnp->cn_flags = LOCKPARENT | LOCKLEAF;
+		cnp->cn_flags = LOCKPARENT | LOCKLEAF | SAVENAME;
 		if (!(fmode & (O_EXCL | O_NOFOLLOW)))
 			cnp->cn_flags |= FOLLOW;
 		if ((error = namei(ndp)) != 0)
@@ -56,11 +56,13 @@ vn_open(struct nameidata *ndp, int fmode, int cmode)
 			    ~p->p_p->ps_fd->fd_cmask;
 			error = VOP_CREATE(ndp->ni_dvp, &ndp->ni_vp, cnp, &va);
 			vput(ndp->ni_dvp);
+			namei_free(ndp);
 			if (error != 0)
 				return error;
 			fmode &= ~O_TRUNC;
 			vp = ndp->ni_vp;
 		} else {
+			namei_free(ndp);
 			if (ndp->ni_dvp == ndp->ni_vp)
 				vrele(ndp->ni_dvp);
 			else

@@ -22,7 +22,8 @@
  * The boot argument "test=all" runs every test without KTEST_CRASH or
  * KTEST_BENCH; "test=a,b" runs the named ones (crash tests only run this
  * way); "test=bench" runs the benchmarks, which print "RESULT name value
- * unit" lines for `make bench`.  Each
+ * unit" lines for `make bench`; "test=files" runs the KTEST_FILES tests,
+ * which need the system disk mounted as the root.  Each
  * prints one line "ktest: NAME ... ok" or "ktest: NAME ... FAILED: why",
  * then a summary, and the kernel ends the QEMU run through the
  * isa-debug-exit device with KTEST_EXIT_PASS or KTEST_EXIT_FAIL; a panic
@@ -42,6 +43,7 @@ struct ktest {
 #define KTEST_CRASH	0x01	/* crashes on purpose: only run by name */
 #define KTEST_BENCH	0x02	/* a benchmark: "test=bench" or by name */
 #define KTEST_DISK	0x04	/* needs a disk image: only by name */
+#define KTEST_FILES	0x08	/* needs the system disk as root: "files" */
 
 /* The byte written to the isa-debug-exit port; QEMU exits (b << 1) | 1. */
 #define KTEST_EXIT_PASS		0x10	/* QEMU exit status 33 */

@@ -17,6 +17,11 @@
  *    referenced and locked; with WANTPARENT, referenced only; otherwise
  *    not returned (null).
  * On error, nothing is held and ni_vp and ni_dvp are null.
+ *
+ * The path buffer: a LOOKUP frees it before namei returns.  CREATE,
+ * DELETE and RENAME are followed by a VOP that still reads the last
+ * name (cn_nameptr), so they must pass SAVENAME and call namei_free()
+ * after that VOP (OpenBSD frees it inside the file system instead).
  */
 #ifndef _SYS_NAMEI_H_
 #define _SYS_NAMEI_H_

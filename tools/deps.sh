@@ -26,12 +26,19 @@ want xorriso			xorriso
 want mformat			mtools
 want python3			python3
 want make			make
+want /sbin/mke2fs		e2fsprogs
 if [ "$1" = check ]; then
 	want g++			g++
 	want cmake			cmake
 	want gdb			gdb
 	want /usr/include/gtest/gtest.h	libgtest-dev
 	want /usr/src/googletest	googletest
+	# Bochs boots the BIOS chain too (tools/biostest.py); bochs-sdl in
+	# the same command keeps apt from choosing the GTK display.
+	want bochs			bochs
+	want /usr/lib/x86_64-linux-gnu/bochs/plugins/libbx_sdl2_gui.so bochs-sdl
+	want /usr/share/bochs/BIOS-bochs-latest	bochsbios
+	want /usr/share/vgabios/vgabios.bin	vgabios
 fi
 
 [ -z "$need" ] && exit 0

@@ -358,3 +358,19 @@ def run(kernel=None, append=None, iso=None, mem=64, timeout=60,
 	if res.ok and keep == "fail":
 		res.discard_logs()
 	return res
+
+
+# The memory lines of the boot banner, which the tests compare across
+# memory sizes and boot paths.
+REAL_MEM = r"^real mem\s+=\s+(\d+) \((\d+)MB\)"
+AVAIL_MEM = r"^avail mem\s+=\s+(\d+) \((\d+)MB\)"
+
+
+def mem_lines(serial):
+	"""((real, realMB), (avail, availMB)) from the boot banner, or None."""
+	real = re.search(REAL_MEM, serial, re.M)
+	avail = re.search(AVAIL_MEM, serial, re.M)
+	if real is None or avail is None:
+		return None
+	return (tuple(map(int, real.groups())),
+	    tuple(map(int, avail.groups())))

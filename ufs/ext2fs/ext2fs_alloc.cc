@@ -82,7 +82,7 @@ static u_int32_t ext2fs_gen;	/* the last generation number given */
  *    else) with a message.
  */
 int
-ext2fs_alloc(struct inode *ip, u_int32_t lbn, u_int32_t bpref,
+ext2fs_alloc(struct inode *ip, u_int32_t /* lbn */, u_int32_t bpref,
     struct ucred *cred, u_int32_t *bnp)
 {
 	struct m_ext2fs *fs = ip->i_e2fs;
@@ -158,10 +158,25 @@ ext2fs_inode_alloc(struct inode *pip, mode_t mode, struct ucred *cred,
 		return EIO;
 	}
 	/*
-	 * Clear what the last file of this number left, but keep the
-	 * extra fields the large inode format says are there.
+	 * Clear what the last file of this number left: our copy, and on
+	 * the disk the large inode's tail, where its extended attributes
+	 * were (ext2fs_update writes only the fields we know).
 	 */
 	memset(ip->i_e2din, 0, sizeof(*ip->i_e2din));
+	if (fs->e2fs_isize > EXT2_REV0_DINODE_SIZE) {
+		struct buf *bp;
+		error = bread(ip->i_devvp, fsbtodb(fs, ino_to_fsba(fs, ino)),
+		    fs->e2fs_bsize, &bp);
+		if (error != 0) {
+			brelse(bp);
+			vput(vp);
+			return error;
+		}
+		memset((char *)bp->b_data + ino_to_fsbo(fs, ino) *
+		    fs->e2fs_isize + EXT2_REV0_DINODE_SIZE, 0,
+		    fs->e2fs_isize - EXT2_REV0_DINODE_SIZE);
+		bdwrite(bp);
+	}
 	if (fs->e2fs_isize >= EXT2_REV0_DINODE_SIZE + EXT2_EXTRA_ISIZE_USED)
 		ip->i_e2din->e2di_extra_isize = EXT2_EXTRA_ISIZE_USED;
 	if (++ext2fs_gen < (u_int32_t)time_second)

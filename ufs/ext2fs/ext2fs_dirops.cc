@@ -90,22 +90,22 @@ ext2fs_link(void *v)
 
 	if (vp->v_type == VDIR) {
 		error = EPERM;
-		goto out2;
+		goto release;
 	}
 	if (dvp->v_mount != vp->v_mount) {
 		error = EXDEV;
-		goto out2;
+		goto release;
 	}
 	if ((error = vn_lock(vp, LK_EXCLUSIVE)) != 0)
-		goto out2;
+		goto release;
 	ip = VTOI(vp);
 	if (ip->i_e2fs_nlink >= EXT2FS_LINK_MAX) {
 		error = EMLINK;
-		goto out1;
+		goto unlock;
 	}
 	if (ip->i_e2fs_flags & (EXT2_IMMUTABLE | EXT2_APPEND)) {
 		error = EPERM;
-		goto out1;
+		goto unlock;
 	}
 	ip->i_e2fs_nlink++;
 	ip->i_flag |= IN_CHANGE;
@@ -115,9 +115,9 @@ ext2fs_link(void *v)
 		ip->i_e2fs_nlink--;
 		ip->i_flag |= IN_CHANGE;
 	}
-out1:
+unlock:
 	VOP_UNLOCK(vp);
-out2:
+release:
 	vput(dvp);
 	return error;
 }
@@ -375,8 +375,8 @@ ext2fs_rename(void *v)
 		goto abortit;
 	}
 	if (fvp == tvp) {
-		/* Two names of one file: POSIX says do nothing. */
-		error = fvp->v_type == VDIR ? EINVAL : 0;
+		/* Two names of one file, or one name: nothing happens. */
+		error = 0;
 		goto abortit;
 	}
 	if (fvp == tdvp) {

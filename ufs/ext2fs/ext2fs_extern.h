@@ -19,6 +19,7 @@
  *   ext2fs_balloc.cc    the same, allocating what is missing
  *   ext2fs_alloc.cc     the block and inode bitmaps: allocate and free
  *   ext2fs_subr.cc      small helpers shared by the above
+ *   ext2fs_test.cc      the in-kernel tests (KTEST_FILES)
  *
  * and ufs/ufs/ufs_ihash.cc keeps the inode hash.  The in-memory inode is
  * ufs/ufs/inode.h; the mount's data ufs/ufs/ufsmount.h.

@@ -233,16 +233,6 @@ ext2fs_lookup(void *v)
 	*ap->a_vpp = nullptr;
 	if (dvp->v_type != VDIR)
 		return ENOTDIR;
-	/*
-	 * XXX The name must outlive namei: VOP_CREATE, VOP_REMOVE and
-	 * VOP_RENAME read it after namei returns, but namei frees the path
-	 * unless SAVENAME is set, and not every caller sets it.  Keep it,
-	 * as OpenBSD's ufs_lookup does; the caller gives it back with
-	 * namei_free (one that does not leaks the buffer, which is better
-	 * than reading freed memory).
-	 */
-	if (islast && nameiop != LOOKUP)
-		cnp->cn_flags |= SAVENAME;
 	if (islast && (dvp->v_mount->mnt_flag & MNT_RDONLY) &&
 	    (nameiop == DELETE || nameiop == RENAME))
 		return EROFS;

@@ -10,7 +10,8 @@
  * checks the image with tools/ext2check.py: `e2fsck -fn' must find it
  * clean, and debugfs must show what these tests wrote (the file
  * contents follow ext2test_byte, which the checker computes too).
- * They need the system disk, so they run by name (KTEST_DISK):
+ * They need the system disk as the root (KTEST_FILES), and run with the
+ * other such tests by "test=files", or by name:
  *
  *	test=ext2fs_write,ext2fs_names,ext2fs_truncate,ext2fs_errors
  *
@@ -329,7 +330,7 @@ test_ext2fs_write(void)
 	vfs_sync_all(MNT_WAIT);
 	return 0;
 }
-KTEST_DEFINE(ext2fs_write, test_ext2fs_write, KTEST_DISK);
+KTEST_DEFINE(ext2fs_write, test_ext2fs_write, KTEST_FILES);
 
 /*
  * ext2fs_names: mkdir, hard links, symbolic links fast and slow,
@@ -399,7 +400,7 @@ test_ext2fs_names(void)
 	vfs_sync_all(MNT_WAIT);
 	return 0;
 }
-KTEST_DEFINE(ext2fs_names, test_ext2fs_names, KTEST_DISK);
+KTEST_DEFINE(ext2fs_names, test_ext2fs_names, KTEST_FILES);
 
 /* ext2fs_truncate: shrinking across the levels, growing back. */
 static int
@@ -430,7 +431,7 @@ test_ext2fs_truncate(void)
 	vfs_sync_all(MNT_WAIT);
 	return 0;
 }
-KTEST_DEFINE(ext2fs_truncate, test_ext2fs_truncate, KTEST_DISK);
+KTEST_DEFINE(ext2fs_truncate, test_ext2fs_truncate, KTEST_FILES);
 
 /* ext2fs_errors: what must fail, fails, and changes nothing. */
 static int
@@ -453,4 +454,4 @@ test_ext2fs_errors(void)
 	vfs_sync_all(MNT_WAIT);
 	return 0;
 }
-KTEST_DEFINE(ext2fs_errors, test_ext2fs_errors, KTEST_DISK);
+KTEST_DEFINE(ext2fs_errors, test_ext2fs_errors, KTEST_FILES);

@@ -128,6 +128,32 @@ mb_bootdev(const struct multiboot_info *mi)
 }
 
 /*
+ * boot(8) passed the bootarg list by its physical address, which only the
+ * identity map reaches, and in memory that UVM will hand out: copy it
+ * into the kernel now.  (OpenBSD's init386 maps the page instead.)
+ */
+static void
+bsd_copyargs(void)
+{
+	if (bootargv == nullptr || bootargc <= 0)
+		return;
+	if ((size_t)bootargc > sizeof(multiboot_bootargs)) {
+		multiboot_trouble = "boot(8)'s arguments do not fit";
+		bootargc = 0;
+		bootargv = nullptr;
+		return;
+	}
+	const void *src = mb_phys((u_int32_t)(uintptr_t)bootargv, bootargc);
+	if (src == nullptr) {
+		bootargc = 0;
+		bootargv = nullptr;
+		return;
+	}
+	memcpy(multiboot_bootargs, src, bootargc);
+	bootargv = multiboot_bootargs;
+}
+
+/*
  * locore_bootargs: called by locore with paging on and low memory still
  * identity mapped, before init386().  Fills the boot(8) variables from
  * the multiboot information; does nothing when boot(8) started us (it
@@ -138,8 +164,10 @@ locore_bootargs(void)
 {
 	struct bootarg_builder bb;
 
-	if (multiboot_magic != MULTIBOOT_LOADER_MAGIC)
+	if (multiboot_magic != MULTIBOOT_LOADER_MAGIC) {
+		bsd_copyargs();
 		return;
+	}
 	const struct multiboot_info *mi = (const struct multiboot_info *)
 	    mb_phys(multiboot_info, sizeof(struct multiboot_info));
 	if (mi == nullptr)
