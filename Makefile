@@ -47,6 +47,7 @@ DISPLAY_QEMU ?= none
 # finds them from the "file" lines of conf/files and files.i386 and the
 # devices GENERIC configures, and writes them into $(O)/files.mk.
 KERN_ASM := \
+	arch/i386/i386/copyloops.asm \
 	arch/i386/i386/locore.asm \
 	arch/i386/i386/swtch.asm \
 	arch/i386/i386/vector.asm
@@ -54,6 +55,7 @@ KERN_SRC := \
 	arch/i386/i386/bootarg.cc \
 	arch/i386/i386/clock.cc \
 	arch/i386/i386/conf.cc \
+	arch/i386/i386/copy.cc \
 	arch/i386/i386/db_interface.cc \
 	arch/i386/i386/db_trace.cc \
 	arch/i386/i386/i8259.cc \
@@ -128,6 +130,7 @@ KERN_SRC := \
 KERN_TEST := \
 	arch/i386/i386/bootarg_test.cc \
 	arch/i386/i386/clock_test.cc \
+	arch/i386/i386/copy_test.cc \
 	arch/i386/i386/intr_test.cc \
 	arch/i386/i386/machdep_test.cc \
 	arch/i386/i386/pmap_test.cc \
@@ -156,7 +159,7 @@ KERN_TEST := \
 	uvm/uvm_page_test.cc
 
 # <machine/...> is arch/i386/include, through a symlink as in OpenBSD.
-CPPFLAGS := -D_KERNEL -DDIAGNOSTIC -I. -I$(O)/include
+CPPFLAGS := -D_KERNEL -DDIAGNOSTIC -I. -I$(O)/include -I$(O)
 CXXFLAGS := -std=c++20 -m32 -march=i686 -O2 -g \
 	-ffreestanding -fno-exceptions -fno-rtti -nostdlib -fno-pic -fno-pie \
 	-mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
@@ -190,6 +193,8 @@ include $(O)/files.mk
 
 KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
 	$(CONF_SRC:%.cc=$(O)/%.o) $(KERN_TEST:%.cc=$(O)/%.o)
+# The generated headers exist before anything that may include them.
+$(KERN_OBJ): | $(O)/syscalls.stamp
 
 .PHONY: all deps boot disk iso qemu qemu-gdb gdb check bench clean
 all: $(O)/bsd $(O)/syscalls.stamp $(O)/disk.img

@@ -39,21 +39,24 @@
 #include <sys/vnode.h>
 
 /*
- * copy_path: the caller's path into buf (MAXPATHLEN bytes).
+ * copy_path: the caller's path into buf (MAXPATHLEN bytes), from user
+ * space (copyinstr) or the kernel's (copystr).
  * => ENAMETOOLONG if it does not fit, ENOENT if it is empty, EFAULT for
- *    user addresses until copyinstr exists (the system call layer).
+ *    a bad user address.
  */
 static int
 copy_path(struct nameidata *ndp, char *buf)
 {
-	if (ndp->ni_segflg != UIO_SYSSPACE)
-		return EFAULT;	/* XXX copyinstr arrives with system calls */
-	size_t len = strlcpy(buf, ndp->ni_dirp, MAXPATHLEN);
-	if (len >= MAXPATHLEN)
-		return ENAMETOOLONG;
-	if (len == 0)
+	size_t len;
+	int error = ndp->ni_segflg == UIO_SYSSPACE ?
+	    copystr(ndp->ni_dirp, buf, MAXPATHLEN, &len) :
+	    copyinstr(ndp->ni_dirp, buf, MAXPATHLEN, &len);
+
+	if (error != 0)
+		return error;
+	if (len <= 1)
 		return ENOENT;
-	ndp->ni_pathlen = len + 1;
+	ndp->ni_pathlen = len;
 	return 0;
 }
 

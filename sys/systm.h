@@ -66,6 +66,16 @@ size_t	strlcpy(char *dst, const char *src, size_t size);
 size_t	strlcat(char *dst, const char *src, size_t size);
 #endif
 
+/* arch/i386/i386/copy.cc: moving bytes across the user boundary. */
+[[nodiscard]] int copyin(const void *uaddr, void *kaddr, size_t len);
+[[nodiscard]] int copyout(const void *kaddr, void *uaddr, size_t len);
+[[nodiscard]] int copyinstr(const void *uaddr, void *kaddr, size_t len,
+	    size_t *done);
+[[nodiscard]] int copyoutstr(const void *kaddr, void *uaddr, size_t len,
+	    size_t *done);
+[[nodiscard]] int copystr(const void *kfaddr, void *kdaddr, size_t len,
+	    size_t *done);
+
 __END_DECLS
 
 /*

@@ -286,6 +286,52 @@ findblkname(int maj)
 	return maj == EXT2HOST_MAJOR ? "hd" : nullptr;
 }
 
+/*
+ * The user boundary (arch/i386/i386/copy.cc): the host tests have no
+ * user space, so every user address is a bad one; kernel-to-kernel
+ * string copies (namei's UIO_SYSSPACE paths) are real.
+ */
+int
+copyin(const void *, void *, size_t)
+{
+	return EFAULT;
+}
+
+int
+copyout(const void *, void *, size_t)
+{
+	return EFAULT;
+}
+
+int
+copyinstr(const void *, void *, size_t, size_t *)
+{
+	return EFAULT;
+}
+
+int
+copyoutstr(const void *, void *, size_t, size_t *)
+{
+	return EFAULT;
+}
+
+int
+copystr(const void *from, void *to, size_t len, size_t *done)
+{
+	for (size_t n = 0; n < len; n++) {
+		char c = ((const char *)from)[n];
+		((char *)to)[n] = c;
+		if (c == '\0') {
+			if (done != nullptr)
+				*done = n + 1;
+			return 0;
+		}
+	}
+	if (done != nullptr)
+		*done = len;
+	return ENAMETOOLONG;
+}
+
 int
 hostdisk_attach(int unit, const char *path)
 {

@@ -6,16 +6,22 @@
  * Some traps are expected and handled: a breakpoint (int3) or single
  * step enters ddb, an NMI is reported and ignored.  With user space (a
  * later issue) faults in user mode become signals, and page faults go to
- * uvm_fault().  Everything else, in kernel mode, is a kernel bug, and the
+ * uvm_fault().  A page fault in the kernel while it copies from or to
+ * user memory (copyin, copyout: pcb_onfault set) is the user's bad
+ * pointer, and the copy returns EFAULT.  Everything else, in kernel
+ * mode, is a kernel bug, and the
  * only safe thing is to stop: trap() prints the trap's name, its decoded
  * error code, %cr2 for page faults and every register, then panics, and
  * panic() adds the backtrace.  Mirrors OpenBSD's arch/i386/i386/trap.c.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/proc.h>
+#include <sys/user.h>
 #include <ddb/db_extern.h>
 #include <machine/cpufunc.h>
 #include <machine/frame.h>
+#include <machine/pmap.h>
 #include <machine/psl.h>
 #include <machine/segments.h>
 #include <machine/trap.h>
@@ -125,6 +131,19 @@ trap(struct trapframe *frame)
 	case T_NMI:
 		printf("NMI at eip 0x%x: ignored\n", frame->tf_eip);
 		return;
+	case T_PAGEFLT:
+		/*
+		 * copyin/copyout met a bad user address: resume at the
+		 * copy loop's recovery code, which returns EFAULT.
+		 */
+		if (curproc != nullptr &&
+		    curproc->p_addr->u_pcb.pcb_onfault != nullptr &&
+		    cr2 < VM_MAXUSER_ADDRESS) {
+			frame->tf_eip =
+			    (int)curproc->p_addr->u_pcb.pcb_onfault;
+			return;
+		}
+		break;
 	default:
 		break;
 	}
