@@ -121,11 +121,20 @@ KERN_SRC := \
 	ufs/ext2fs/ext2fs_vfsops.cc \
 	ufs/ext2fs/ext2fs_vnops.cc \
 	ufs/ufs/ufs_ihash.cc \
+	uvm/uvm_addr.cc \
+	uvm/uvm_amap.cc \
+	uvm/uvm_anon.cc \
+	uvm/uvm_fault.cc \
 	uvm/uvm_init.cc \
 	uvm/uvm_km.cc \
 	uvm/uvm_map.cc \
 	uvm/uvm_meter.cc \
-	uvm/uvm_page.cc
+	uvm/uvm_mmap.cc \
+	uvm/uvm_object.cc \
+	uvm/uvm_page.cc \
+	uvm/uvm_unix.cc \
+	uvm/uvm_vmspace.cc \
+	uvm/uvm_vnode.cc
 # In-kernel tests (*_test.cc beside the code they test).
 KERN_TEST := \
 	arch/i386/i386/bootarg_test.cc \
@@ -155,7 +164,10 @@ KERN_TEST := \
 	kern/vfs_test.cc \
 	lib/libkern/cxxabi_test.cc \
 	ufs/ext2fs/ext2fs_test.cc \
+	uvm/uvm_fault_test.cc \
 	uvm/uvm_km_test.cc \
+	uvm/uvm_map_test.cc \
+	uvm/uvm_mmap_test.cc \
 	uvm/uvm_page_test.cc
 
 # <machine/...> is arch/i386/include, through a symlink as in OpenBSD.
@@ -197,7 +209,7 @@ KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
 $(KERN_OBJ): | $(O)/syscalls.stamp
 
 .PHONY: all deps boot disk iso qemu qemu-gdb gdb check bench clean
-all: $(O)/bsd $(O)/syscalls.stamp $(O)/disk.img
+all: $(O)/bsd $(O)/syscalls.stamp $(O)/disk.img libc
 
 # Runs before anything else is built (order-only, so it never forces a
 # rebuild); it is quick when nothing is missing.
@@ -368,3 +380,6 @@ clean:
 
 -include $(KERN_OBJ:.o=.d) $(BOOT_OBJ:.o=.d) $(O)/boot/mbr.d \
 	$(O)/boot/biosboot.d
+
+# The C library and crt0 for user programs (lib/libc/README.md).
+include lib/libc/Makefile.inc

@@ -28,6 +28,7 @@ struct timeval {
 	(ts)->tv_nsec = (tv)->tv_usec * 1000;				\
 } while (0)
 
+#if defined(_KERNEL) || defined(HOSTTEST)
 extern volatile time_t time_second;	/* [K] seconds since the Epoch */
 extern volatile time_t time_uptime;	/* [K] seconds since boot */
 
@@ -37,5 +38,6 @@ void	nanotime(struct timespec *ts);
 void	getnanouptime(struct timespec *ts);
 void	inittodr(time_t base);
 __END_DECLS
+#endif /* _KERNEL || HOSTTEST */
 
 #endif /* !_SYS_TIME_H_ */

@@ -4,12 +4,21 @@
  * Fixed-width integers come from the freestanding <cstdint>; the BSD spellings
  * (u_int, u_int32_t, ...) are kept because OpenBSD's sources and manual pages
  * use them and students read ours next to those.
+ *
+ * User programs see this header too (libc's <sys/types.h> is this one), in
+ * C or C++: a C program takes the fixed-width types from <stddef.h> and
+ * <stdint.h>, which libc provides for the freestanding user build.
  */
 #ifndef _SYS_TYPES_H_
 #define _SYS_TYPES_H_
 
+#ifdef __cplusplus
 #include <cstddef>
 #include <cstdint>
+#else
+#include <stddef.h>
+#include <stdint.h>
+#endif
 #include <machine/types.h>
 
 typedef unsigned char	u_char;

@@ -11,19 +11,75 @@
 
 #include <sys/cdefs.h>
 #include <sys/types.h>
+#include <sys/mman.h>
 
 struct vm_map;
 struct vm_page;
 struct uvm_object;
 struct vm_anon;
 
-/* Protection bits (vm_prot_t), as in <uvm/uvm_extern.h>. */
+struct vmspace;
+struct vnode;
+struct proc;
+
+/* Protection bits (vm_prot_t): PROT_* of <sys/mman.h>. */
 typedef int vm_prot_t;
-#define PROT_NONE	0x00
-#define PROT_READ	0x01
-#define PROT_WRITE	0x02
-#define PROT_EXEC	0x04
 #define PROT_MASK	(PROT_READ | PROT_WRITE | PROT_EXEC)
+
+/* Inheritance across fork (vm_inherit_t): MAP_INHERIT_* of mman.h. */
+typedef int vm_inherit_t;
+#define UVM_INH_SHARE	MAP_INHERIT_SHARE	/* the child shares it */
+#define UVM_INH_COPY	MAP_INHERIT_COPY	/* copy-on-write copy */
+#define UVM_INH_NONE	MAP_INHERIT_NONE	/* left out of the child */
+#define UVM_INH_ZERO	MAP_INHERIT_ZERO	/* fresh zeroed memory */
+
+/* Advice: MADV_* of mman.h. */
+#define UVM_ADV_NORMAL		MADV_NORMAL
+#define UVM_ADV_RANDOM		MADV_RANDOM
+#define UVM_ADV_SEQUENTIAL	MADV_SEQUENTIAL
+
+/* Why uvm_fault() is called (vm_fault_t). */
+typedef int vm_fault_t;
+#define VM_FAULT_INVALID ((vm_fault_t)0x0)	/* no valid mapping */
+#define VM_FAULT_PROTECT ((vm_fault_t)0x1)	/* mapping forbids access */
+#define VM_FAULT_WIRE	 ((vm_fault_t)0x2)	/* wire the page (mlock) */
+
+/*
+ * uvm_map() takes protection, max protection, inheritance, advice and
+ * flags packed into one int, as OpenBSD: UVM_MAPFLAG(PROT_READ,
+ * PROT_MASK, MAP_INHERIT_COPY, MADV_NORMAL, UVM_FLAG_COPYONW).
+ */
+#define UVM_MAPFLAG(prot, maxprot, inh, advice, flags)			\
+	((prot) | ((maxprot) << 8) | ((inh) << 4) | ((advice) << 12) |	\
+	(flags))
+#define UVM_PROTECTION(x)	((x) & PROT_MASK)
+#define UVM_MAXPROTECTION(x)	(((x) >> 8) & PROT_MASK)
+#define UVM_INHERIT(x)		(((x) >> 4) & 0x3)
+#define UVM_ADVICE(x)		(((x) >> 12) & 0x7)
+
+#define UVM_FLAG_FIXED	  0x0010000	/* exactly at *addr */
+#define UVM_FLAG_OVERLAY  0x0020000	/* give the entry its amap now */
+#define UVM_FLAG_NOMERGE  0x0040000	/* never merge with a neighbour */
+#define UVM_FLAG_COPYONW  0x0080000	/* private: copy-on-write */
+#define UVM_FLAG_STACK	  0x0100000	/* a stack */
+#define UVM_FLAG_UNMAP	  0x0800000	/* FIXED: replace what is there */
+
+/*
+ * Limits of a process's address space (XXX they belong in
+ * <machine/vmparam.h>, which does not exist yet): the stack's top and
+ * greatest size, and the greatest data + brk(2) size, which is also the
+ * range above vm_daddr that random placement keeps free for brk.
+ */
+#ifndef USRSTACK
+#define USRSTACK	VM_MAXUSER_ADDRESS	/* top of the user stack */
+#endif
+#ifndef MAXSSIZ
+#define MAXSSIZ		(32UL * 1024 * 1024)	/* max stack size */
+#endif
+#ifndef MAXDSIZ
+#define MAXDSIZ		(1024UL * 1024 * 1024)	/* max data size */
+#endif
+#define BRKSIZ		MAXDSIZ			/* kept free for brk */
 
 /* uvm_km_kmemalloc() flags. */
 #define UVM_KMF_NOWAIT	0x1	/* do not wait for memory: return 0 */
@@ -55,6 +111,14 @@ struct uvmexp {
 	int	pgafails;	/* [P] uvm_pagealloc calls that found none */
 	int	kmapent;	/* [P] kernel map entries in use */
 	int	swtch;		/* [P] context switches */
+	/* the fault path (uvm_fault.cc) */
+	int	faults;		/* [P] calls to uvm_fault */
+	int	flt_anon;	/* [P] case 1A: anon mapped as it is */
+	int	flt_acow;	/* [P] case 1B: anon copied on write */
+	int	flt_obj;	/* [P] case 2A: object page mapped */
+	int	flt_prcopy;	/* [P] case 2B: object page copied */
+	int	flt_przero;	/* [P] zero fill */
+	int	nanon;		/* [P] anons in use */
 };
 extern struct uvmexp uvmexp;
 
@@ -91,6 +155,52 @@ void	uvm_km_free(struct vm_map *, vaddr_t addr, vsize_t size);
 struct vm_map *uvm_km_suballoc(struct vm_map *, vaddr_t *min,
 	    vaddr_t *max, vsize_t size, int flags, bool fixed,
 	    struct vm_map *submap);
+
+/* uvm_map.cc: mappings in a map, for user maps. */
+[[nodiscard]] int uvm_map(struct vm_map *, vaddr_t *addr, vsize_t size,
+	    struct uvm_object *uobj, voff_t uoffset, vsize_t align,
+	    int flags);
+void	uvm_unmap(struct vm_map *, vaddr_t start, vaddr_t end);
+[[nodiscard]] int uvm_map_protect(struct vm_map *, vaddr_t start,
+	    vaddr_t end, vm_prot_t new_prot, bool set_max);
+[[nodiscard]] int uvm_map_inherit(struct vm_map *, vaddr_t start,
+	    vaddr_t end, vm_inherit_t new_inheritance);
+[[nodiscard]] int uvm_map_advice(struct vm_map *, vaddr_t start,
+	    vaddr_t end, int new_advice);
+[[nodiscard]] int uvm_map_clean(struct vm_map *, vaddr_t start,
+	    vaddr_t end, int flags);
+
+/* uvm_vmspace.cc: process address spaces. */
+struct vmspace *uvmspace_alloc(vaddr_t min, vaddr_t max);
+void	uvmspace_addref(struct vmspace *);
+void	uvmspace_free(struct vmspace *);
+struct vmspace *uvmspace_fork(struct vmspace *);
+
+/* uvm_unix.cc: brk(2) and the stack. */
+void	uvmspace_setareas(struct vmspace *);
+[[nodiscard]] int uvm_obreak(struct vmspace *, vaddr_t nbreak);
+void	uvm_grow(struct proc *, vaddr_t sp);
+
+/* uvm_fault.cc */
+[[nodiscard]] int uvm_fault(struct vm_map *, vaddr_t va,
+	    vm_fault_t fault_type, vm_prot_t access_type);
+
+/* uvm_mmap.cc: the work of mmap(2), without the descriptor. */
+[[nodiscard]] int uvm_mmapanon(struct vm_map *, vaddr_t *addr,
+	    vsize_t size, vm_prot_t prot, vm_prot_t maxprot, int flags,
+	    vsize_t align, struct proc *);
+[[nodiscard]] int uvm_mmapfile(struct vm_map *, vaddr_t *addr,
+	    vsize_t size, vm_prot_t prot, vm_prot_t maxprot, int flags,
+	    struct vnode *, voff_t foff, vsize_t align, struct proc *);
+/*
+ * The descriptor layer's part of mmap(2): fd's vnode, referenced (the
+ * caller vrele()s it), and the file's open flags (FREAD, FWRITE).
+ * Weak: until kern_descrip.cc defines it, file mappings fail (EBADF).
+ */
+int	uvm_mmap_getvnode(struct proc *, int fd, struct vnode **vpp,
+	    int *fflags) __attribute__((__weak__));
 __END_DECLS
+
+#include <uvm/uvm_map.h>
 
 #endif /* !_UVM_UVM_EXTERN_H_ */

@@ -38,9 +38,12 @@
 #include <sys/systm.h>
 #include <sys/errno.h>
 #include <sys/pool.h>
+#include <sys/proc.h>
+#include <sys/user.h>
 #include <machine/intr.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_page.h>
+#include <uvm/uvm_map.h>
 #include <machine/cpufunc.h>
 #include <machine/pmap.h>
 #include "pmap_internal.h"
@@ -311,4 +314,24 @@ void
 pmap_tmpunmap_pa(void)
 {
 	pmap_unwindow(tmp_pte, tmpp);
+}
+
+/*
+ * pmap_activate: p will run with its process's address space: record the
+ * page directory in its pcb, which cpu_switchto loads into %cr3, and load
+ * it now if p is the running thread.  A process without a vmspace (a
+ * kernel thread) runs on the kernel's page directory.
+ * => called by fork (the child), exec (the new space) and whoever changes
+ *    p_p->ps_vmspace; may not sleep.
+ */
+void
+pmap_activate(struct proc *p)
+{
+	struct vmspace *vm = p->p_p != nullptr ? p->p_p->ps_vmspace : nullptr;
+	struct pmap *pmap = vm != nullptr ? vm_map_pmap(&vm->vm_map) :
+	    pmap_kernel();
+
+	p->p_addr->u_pcb.pcb_cr3 = pmap->pm_pdirpa;
+	if (p == curproc && (rcr3() & PG_FRAME) != pmap->pm_pdirpa)
+		lcr3(pmap->pm_pdirpa);
 }

@@ -89,6 +89,8 @@ struct pmap *pmap_create(void);
 void	pmap_destroy(struct pmap *);
 void	pmap_reference(struct pmap *);
 void	pmap_load(struct pmap *);
+struct proc;
+void	pmap_activate(struct proc *);
 
 [[nodiscard]] int pmap_enter(struct pmap *, vaddr_t va, paddr_t pa,
 	    int prot, int flags);
