@@ -42,7 +42,8 @@
  * handler lists and tables also only at startup).
  */
 struct intrhand *intrhand[ICU_LEN];	/* [K] handlers per line */
-u_long intrstray[ICU_LEN];		/* [K] spurious interrupts */
+u_long intrstray[ICU_LEN];		/* [K] interrupts no handler took */
+u_long intrspurious[ICU_LEN];		/* [K] the 8259's phantom 7 and 15 */
 int intrlevel[ICU_LEN];			/* [K] a line's level, IPL_NONE if
 					   it has no handler */
 u_int16_t imask[NIPL];			/* [K] lines off at each level, 1 =
@@ -221,8 +222,14 @@ intr_dispatch(struct trapframe *frame)
 {
 	int irq = frame->tf_trapno - ICU_OFFSET;
 
+	/*
+	 * An 8259 that sees a request vanish before the CPU acknowledges
+	 * it delivers its lowest-priority line (7, or 15 on the slave) with
+	 * no bit in service.  That is the chip's, not a device's: count it
+	 * apart from the strays, send no EOI for it, and go back.
+	 */
 	if ((irq == 7 || irq == 15) && !i8259_inservice(irq)) {
-		intrstray[irq]++;
+		intrspurious[irq]++;
 		/* A spurious 15 was real for the master (line 2). */
 		if (irq == 15)
 			outb(IO_ICU1, 0x60 | IRQ_SLAVE);
@@ -295,6 +302,9 @@ intr_printit(int (*pr)(const char *, ...))
 		if (intrstray[irq] != 0)
 			(*pr)("irq%-21d %12lu %8s\n", irq, intrstray[irq],
 			    "stray");
+		if (intrspurious[irq] != 0)
+			(*pr)("irq%-21d %12lu %8s\n", irq, intrspurious[irq],
+			    "spurious");
 	}
 	for (int ipl = 0; ipl < NIPL; ipl++)
 		if (softintr_count[ipl] != 0)

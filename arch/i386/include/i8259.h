@@ -36,7 +36,8 @@ struct intrhand {
 };
 
 extern struct intrhand *intrhand[ICU_LEN];
-extern u_long intrstray[ICU_LEN];	/* spurious interrupts per line */
+extern u_long intrstray[ICU_LEN];	/* unclaimed interrupts per line */
+extern u_long intrspurious[ICU_LEN];	/* the 8259's phantom 7 and 15 */
 extern int intrlevel[ICU_LEN];		/* each line's level (IPL_*) */
 extern u_int16_t imask[NIPL];		/* lines masked at each level */
 
