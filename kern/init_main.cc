@@ -45,6 +45,7 @@
 #include <machine/cpufunc.h>
 #include <machine/intr.h>
 #include <uvm/uvm_extern.h>
+#include <uvm/uvm_map.h>
 
 extern const char copyright[];
 
@@ -79,6 +80,12 @@ main(void *)
 
 	/* Files: the caches, the root file system, the syncer. */
 	inittodr(0);
+	/*
+	 * Where mmap places mappings should differ from boot to boot.
+	 * XXX OpenBSD seeds arc4random(9) from the boot loader's entropy;
+	 * the time of day and the cycle counter are a weak stand-in.
+	 */
+	uvm_map_random_seed((u_int32_t)time_second ^ (u_int32_t)rdtsc());
 	vfsinit();
 	setroot();
 	if (rootdev != NODEV) {
