@@ -29,7 +29,7 @@ file(CONFIGURE OUTPUT ${BIO_GENINC}/sys/mount.h @ONLY CONTENT
 #include \"${REPO}/sys/mount.h\"
 #undef fsid_t
 ")
-add_executable(biotests support.cc uvm_stub.cc bio_test.cc
+add_executable(biotests support.cc uvm_stub.cc kern_stub.cc bio_test.cc
     ${BIO_KERNEL_SOURCES})
 target_include_directories(biotests PRIVATE ${BIO_GENINC} ${GENINC} ${REPO}
     ${CMAKE_CURRENT_SOURCE_DIR})

@@ -5,8 +5,8 @@
  * calls (vfs_vops.cc for VOP_STRATEGY, pool(9), malloc(9) over
  * uvm_stub.cc), and this file stands in for the rest of the kernel:
  *
- *  - spl(9) is a plain variable, cpl, so the cache's splassert()s are
- *    armed and every test checks that it ends at IPL_NONE.
+ *  - spl(9) is a plain variable, cpl (kern_stub.cc), so the cache's
+ *    splassert()s are armed and every test checks that it ends at IPL_NONE.
  *  - There is one thread.  tsleep() cannot really sleep: it runs
  *    sleep_hook, "whatever happens while we are asleep" (by default the
  *    disks finish their queued transfers, as their interrupts would),
@@ -51,36 +51,10 @@
 #include <machine/intr.h>
 #include <uvm/uvm_extern.h>
 
-/* The kernel's globals and calls that vfs_bio.cc uses, for one thread. */
-volatile int ticks;
-int hz = 100;
-volatile int cpl;
-struct cpu_info cpu_info_primary;
-
-int
-splraise(int ipl)
-{
-	int old = cpl;
-
-	if (ipl > cpl)
-		cpl = ipl;
-	return old;
-}
-
-int
-spllower(int ipl)
-{
-	int old = cpl;
-
-	cpl = ipl;
-	return old;
-}
-
-void
-splx(int s)
-{
-	cpl = s;
-}
+/*
+ * The kernel's globals and calls that vfs_bio.cc uses, for one thread
+ * (ticks, hz, cpl and spl(9) are in kern_stub.cc).
+ */
 
 /* printf(9), for pool(9)'s warnings: to stderr. */
 int

@@ -113,7 +113,7 @@ target_include_directories(ext2_vnops PRIVATE ${EXT2_STATINC} ${EXT2_GENINC}
     ${GENINC} ${REPO})
 ext2_hosttest_options(ext2_vnops)
 
-add_executable(ext2tests support.cc uvm_stub.cc ext2fs_test.cc
+add_executable(ext2tests support.cc uvm_stub.cc kern_stub.cc ext2fs_test.cc
     ext2fs_names_test.cc ext2fs_host.cc ext2fs_ops.cc ext2fs_disk.cc
     ${EXT2_KERNEL_SOURCES}
     $<TARGET_OBJECTS:ext2_vnops>)

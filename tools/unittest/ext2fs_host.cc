@@ -48,11 +48,7 @@
 #include <uvm/uvm_extern.h>
 #include <ufs/ext2fs/ext2fs_extern.h>
 
-/* The kernel's globals the VFS reads. */
-volatile int ticks;
-int hz = 100;
-volatile int cpl;
-struct cpu_info cpu_info_primary;
+/* The kernel's globals the VFS reads (ticks, hz, cpl: kern_stub.cc). */
 struct proc proc0;
 struct process process0;
 volatile time_t time_second;
@@ -61,31 +57,6 @@ volatile time_t time_uptime;
 static struct ucred cred0;	/* root */
 static struct filedesc fd0;
 static std::string messages;
-
-int
-splraise(int ipl)
-{
-	int old = cpl;
-
-	if (ipl > cpl)
-		cpl = ipl;
-	return old;
-}
-
-int
-spllower(int ipl)
-{
-	int old = cpl;
-
-	cpl = ipl;
-	return old;
-}
-
-void
-splx(int s)
-{
-	cpl = s;
-}
 
 void
 splassert_fail(int wantipl, int haveipl, const char *func)
