@@ -16,6 +16,7 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
 #include <uvm/uvm_page.h>
+#include <uvm/uvm_test.h>
 #include <machine/cpufunc.h>
 #include <machine/pmap.h>
 
@@ -25,43 +26,6 @@ static struct vmspace *
 vm_new(void)
 {
 	return uvmspace_alloc(VM_MIN_ADDRESS, VM_MAXUSER_ADDRESS);
-}
-
-/* The physical address va maps to in vm, or 0. */
-static paddr_t
-vm_pa(struct vmspace *vm, vaddr_t va)
-{
-	paddr_t pa;
-
-	return pmap_extract(vm->vm_map.pmap, va, &pa) ? pa : 0;
-}
-
-/* The word at va in vm, read through the page (no pmap switch). */
-static u_int
-vm_peek(struct vmspace *vm, vaddr_t va)
-{
-	paddr_t pa = vm_pa(vm, va);
-
-	if (pa == 0)
-		return 0xdeadbeef;
-	u_int *p = (u_int *)pmap_tmpmap_pa(trunc_page(pa));
-	u_int v = p[(va & PAGE_MASK) / 4];
-	pmap_tmpunmap_pa();
-	return v;
-}
-
-/* Store val at va as the process would: through vm's page tables. */
-static void
-vm_poke(struct vmspace *vm, vaddr_t va, u_int val)
-{
-	struct process *pr = curproc->p_p;
-	struct vmspace *ovm = pr->ps_vmspace;
-
-	pr->ps_vmspace = vm;
-	pmap_activate(curproc);
-	*(volatile u_int *)va = val;
-	pr->ps_vmspace = ovm;
-	pmap_activate(curproc);
 }
 
 static int

@@ -14,40 +14,13 @@
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
 #include <uvm/uvm_page.h>
+#include <uvm/uvm_test.h>
 #include <machine/cpufunc.h>
 #include <machine/pmap.h>
 
 #define RW	(PROT_READ | PROT_WRITE)
 #define TESTFILE "/uvmtest"
 #define NWORDS	(3 * PAGE_SIZE / 4 - 100)	/* the last page partly */
-
-/* The word at va in vm, through its page. */
-static u_int
-peek(struct vmspace *vm, vaddr_t va)
-{
-	paddr_t pa;
-
-	if (!pmap_extract(vm->vm_map.pmap, va, &pa))
-		return 0xdeadbeef;
-	u_int *p = (u_int *)pmap_tmpmap_pa(trunc_page(pa));
-	u_int v = p[(va & PAGE_MASK) / 4];
-	pmap_tmpunmap_pa();
-	return v;
-}
-
-/* Store as the process would, through vm's page tables. */
-static void
-poke(struct vmspace *vm, vaddr_t va, u_int val)
-{
-	struct process *pr = curproc->p_p;
-	struct vmspace *ovm = pr->ps_vmspace;
-
-	pr->ps_vmspace = vm;
-	pmap_activate(curproc);
-	*(volatile u_int *)va = val;
-	pr->ps_vmspace = ovm;
-	pmap_activate(curproc);
-}
 
 /* Open path with fmode; the vnode unlocked, referenced by the open. */
 static int
@@ -103,9 +76,9 @@ test_uvm_mmap_file(void)
 	for (u_int i = 0; i < NWORDS && !err; i += 97) {
 		vaddr_t va = pva + i * 4;
 		if ((e = uvm_fault(&vm->vm_map, va, VM_FAULT_INVALID,
-		    PROT_READ)) != 0 || peek(vm, va) != data[i])
+		    PROT_READ)) != 0 || vm_peek(vm, va) != data[i])
 			err = ktest_fail("word %u: fault %d, 0x%x not 0x%x", i,
-			    e, peek(vm, va), data[i]);
+			    e, vm_peek(vm, va), data[i]);
 	}
 	/* Past the end of the last page of the file: EFAULT. */
 	if (!err && (e = uvm_fault(&vm->vm_map, pva + 3 * PAGE_SIZE,
@@ -116,18 +89,18 @@ test_uvm_mmap_file(void)
 	    PROT_WRITE)) != 0)
 		err = ktest_fail("private write fault: %d", e);
 	if (!err) {
-		poke(vm, pva, 0xabcdef01);
+		vm_poke(vm, pva, 0xabcdef01);
 		if ((e = uvm_fault(&vm->vm_map, sva, VM_FAULT_INVALID,
-		    PROT_READ)) != 0 || peek(vm, sva) != data[0])
+		    PROT_READ)) != 0 || vm_peek(vm, sva) != data[0])
 			err = ktest_fail("private write reached the file "
-			    "pages: 0x%x", peek(vm, sva));
+			    "pages: 0x%x", vm_peek(vm, sva));
 	}
 	/* Shared write, msync: the file changes. */
 	if (!err && (e = uvm_fault(&vm->vm_map, sva + PAGE_SIZE,
 	    VM_FAULT_PROTECT, PROT_WRITE)) != 0)
 		err = ktest_fail("shared write fault: %d", e);
 	if (!err) {
-		poke(vm, sva + PAGE_SIZE, 0x5eed5eed);
+		vm_poke(vm, sva + PAGE_SIZE, 0x5eed5eed);
 		u_int got = 0;
 		if ((e = uvm_map_clean(&vm->vm_map, sva, sva + 3 * PAGE_SIZE,
 		    MS_SYNC)) != 0 || (e = vn_rdwr(UIO_READ, vp, (caddr_t)&got,
