@@ -23,6 +23,7 @@ set(LIBC ${REPO}/lib/libc)
 set(LIBC_HOST_SOURCES
 	${LIBC}/gen/ctype.cc
 	${LIBC}/gen/errno.cc
+	${LIBC}/stdio/fmtlen.cc
 	${LIBC}/stdio/fscanf.cc
 	${LIBC}/stdio/lines.cc
 	${LIBC}/stdio/printf.cc

@@ -30,6 +30,21 @@ count_args(const char *arg0, va_list ap)
 	return n;
 }
 
+/*
+ * fill_args: argv[0..n-1] from arg0 and the list in *ap (n from
+ * count_args), argv[n] null; *ap is left past the list's NULL, where
+ * execle's environment is.
+ */
+void
+fill_args(char **argv, int n, const char *arg0, va_list *ap)
+{
+	if (n > 0)
+		argv[0] = (char *)arg0;
+	for (int k = 1; k <= n; k++)	/* argv[n] reads the NULL */
+		argv[k] = va_arg(*ap, char *);
+	argv[n] = nullptr;
+}
+
 } // namespace
 
 extern "C" {
@@ -89,12 +104,8 @@ execl(const char *path, const char *arg, ...)
 	va_end(ap);
 	char *argv[n + 1];
 	va_start(ap, arg);
-	if (n > 0)
-		argv[0] = (char *)arg;
-	for (int k = 1; k <= n; k++)
-		argv[k] = va_arg(ap, char *);
+	fill_args(argv, n, arg, &ap);
 	va_end(ap);
-	argv[n] = nullptr;
 	return execve(path, argv, environ);
 }
 
@@ -108,12 +119,8 @@ execlp(const char *file, const char *arg, ...)
 	va_end(ap);
 	char *argv[n + 1];
 	va_start(ap, arg);
-	if (n > 0)
-		argv[0] = (char *)arg;
-	for (int k = 1; k <= n; k++)
-		argv[k] = va_arg(ap, char *);
+	fill_args(argv, n, arg, &ap);
 	va_end(ap);
-	argv[n] = nullptr;
 	return execvp(file, argv);
 }
 
@@ -128,13 +135,9 @@ execle(const char *path, const char *arg, ...)
 	va_end(ap);
 	char *argv[n + 1];
 	va_start(ap, arg);
-	if (n > 0)
-		argv[0] = (char *)arg;
-	for (int k = 1; k <= n; k++)
-		argv[k] = va_arg(ap, char *);
+	fill_args(argv, n, arg, &ap);
 	char **envp = va_arg(ap, char **);
 	va_end(ap);
-	argv[n] = nullptr;
 	return execve(path, argv, envp);
 }
 

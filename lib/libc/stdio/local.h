@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* FILE::_flags */
@@ -42,6 +43,11 @@ struct __sfsource {
 	void	(*unget)(struct __sfsource *src, int c);
 	void	*arg;
 };
+
+/* printf's and scanf's length modifiers (fmtlen.cc). */
+enum class __fmtlen { none, hh, h, l, ll, j, z, t };
+__fmtlen __fmtlen_parse(const char **fmt);
+void	__fmtlen_store(va_list *ap, __fmtlen l, uintmax_t v);
 
 extern "C" {
 int	__vfprintf(struct __pfsink *sk, const char *fmt, va_list ap);

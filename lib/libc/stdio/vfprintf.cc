@@ -38,8 +38,7 @@ enum : unsigned {
 	F_PTR = 0x20,		/* %p: "0x" even before a 0 */
 };
 
-/* Length modifiers. */
-enum class len { none, hh, h, l, ll, j, z, t };
+using len = __fmtlen;
 
 /* The output so far, and whether the sink has failed. */
 struct out {
@@ -192,38 +191,6 @@ arg_unsigned(va_list *ap, len l)
 	}
 }
 
-/* %n: store the count so far through the pointer argument. */
-void
-store_count(va_list *ap, len l, size_t n)
-{
-	switch (l) {
-	case len::hh:
-		*va_arg(*ap, signed char *) = (signed char)n;
-		break;
-	case len::h:
-		*va_arg(*ap, short *) = (short)n;
-		break;
-	case len::l:
-		*va_arg(*ap, long *) = (long)n;
-		break;
-	case len::ll:
-		*va_arg(*ap, long long *) = (long long)n;
-		break;
-	case len::j:
-		*va_arg(*ap, intmax_t *) = (intmax_t)n;
-		break;
-	case len::z:
-		*va_arg(*ap, ptrdiff_t *) = (ptrdiff_t)n;
-		break;
-	case len::t:
-		*va_arg(*ap, ptrdiff_t *) = (ptrdiff_t)n;
-		break;
-	default:
-		*va_arg(*ap, int *) = (int)n;
-		break;
-	}
-}
-
 /* A decimal number at *fp, advancing past it. */
 int
 read_num(const char **fp)
@@ -301,41 +268,7 @@ __vfprintf(struct __pfsink *sk, const char *fmt, va_list ap0)
 				prec = read_num(&fmt);
 		}
 
-		len l = len::none;
-		switch (*fmt) {
-		case 'h':
-			fmt++;
-			l = len::h;
-			if (*fmt == 'h') {
-				fmt++;
-				l = len::hh;
-			}
-			break;
-		case 'l':
-			fmt++;
-			l = len::l;
-			if (*fmt == 'l') {
-				fmt++;
-				l = len::ll;
-			}
-			break;
-		case 'q':
-			fmt++;
-			l = len::ll;
-			break;
-		case 'j':
-			fmt++;
-			l = len::j;
-			break;
-		case 'z':
-			fmt++;
-			l = len::z;
-			break;
-		case 't':
-			fmt++;
-			l = len::t;
-			break;
-		}
+		len l = __fmtlen_parse(&fmt);
 
 		char conv = *fmt;
 		if (conv == '\0') {
@@ -385,7 +318,7 @@ __vfprintf(struct __pfsink *sk, const char *fmt, va_list ap0)
 			break;
 		}
 		case 'n':
-			store_count(&ap, l, o.count);
+			__fmtlen_store(&ap, l, o.count);
 			break;
 		case '%':
 			emit(o, "%", 1);

@@ -27,7 +27,7 @@
 
 namespace {
 
-enum class len { none, hh, h, l, ll, j, z, t };
+using len = __fmtlen;
 
 /* The input, with a count of the bytes taken. */
 struct in {
@@ -125,37 +125,6 @@ scan_int(in &i, int width, int base, uintmax_t *v, bool *neg)
 	return any;
 }
 
-void
-store_int(va_list *ap, len l, uintmax_t v)
-{
-	switch (l) {
-	case len::hh:
-		*va_arg(*ap, char *) = (char)v;
-		break;
-	case len::h:
-		*va_arg(*ap, short *) = (short)v;
-		break;
-	case len::l:
-		*va_arg(*ap, long *) = (long)v;
-		break;
-	case len::ll:
-		*va_arg(*ap, long long *) = (long long)v;
-		break;
-	case len::j:
-		*va_arg(*ap, intmax_t *) = (intmax_t)v;
-		break;
-	case len::z:
-		*va_arg(*ap, size_t *) = (size_t)v;
-		break;
-	case len::t:
-		*va_arg(*ap, ptrdiff_t *) = (ptrdiff_t)v;
-		break;
-	default:
-		*va_arg(*ap, int *) = (int)v;
-		break;
-	}
-}
-
 /*
  * A [set]: fmt points past the "[".  Fills in[256] and returns the
  * position after the closing "]".
@@ -238,39 +207,13 @@ __vfscanf(struct __sfsource *src, const char *fmt, va_list ap0)
 		int width = 0;
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (*fmt++ - '0');
-		len l = len::none;
-		switch (*fmt) {
-		case 'h':
-			l = fmt[1] == 'h' ? len::hh : len::h;
-			fmt += l == len::hh ? 2 : 1;
-			break;
-		case 'l':
-			l = fmt[1] == 'l' ? len::ll : len::l;
-			fmt += l == len::ll ? 2 : 1;
-			break;
-		case 'q':
-			l = len::ll;
-			fmt++;
-			break;
-		case 'j':
-			l = len::j;
-			fmt++;
-			break;
-		case 'z':
-			l = len::z;
-			fmt++;
-			break;
-		case 't':
-			l = len::t;
-			fmt++;
-			break;
-		}
+		len l = __fmtlen_parse(&fmt);
 		char conv = *fmt++;
 		int base = 10;
 		switch (conv) {
 		case 'n':
 			if (!suppress)
-				store_int(&ap, l, i.count);
+				__fmtlen_store(&ap, l, i.count);
 			continue;
 		case 'c': {
 			if (width == 0)
@@ -365,7 +308,7 @@ __vfscanf(struct __sfsource *src, const char *fmt, va_list ap0)
 			if (conv == 'p')
 				*va_arg(ap, void **) = (void *)(uintptr_t)v;
 			else
-				store_int(&ap, l, v);
+				__fmtlen_store(&ap, l, v);
 			stored++;
 		}
 	}
