@@ -27,6 +27,7 @@
 #include <sys/sched.h>
 #include <sys/timeout.h>
 #include <machine/cpu.h>
+#include <machine/proc.h>
 
 struct user;
 struct vmspace;
@@ -34,6 +35,7 @@ struct filedesc;
 struct ucred;
 struct plimit;
 struct pgrp;
+struct sigacts;
 
 /* Accumulated run time, as OpenBSD's struct tusage. */
 struct tusage {
@@ -58,9 +60,20 @@ struct process {
 	int		ps_flags;	/* [K] PS_* */
 	int		ps_nice;	/* [S] nice value, NZERO based */
 	char		ps_comm[MAXCOMLEN + 1];	/* [I] command name */
+	struct sigacts	*ps_sigacts;	/* [K] signal actions (kern_sig.cc) */
+	struct tusage	ps_ctu;		/* [K] times of waited-for children */
+	u_int64_t	ps_start;	/* [I] time_second when forked */
+	int		ps_xexit;	/* [K] exit code, for wait4 */
+	int		ps_xsig;	/* [K] signal that killed it, or 0 */
+	struct vnode	*ps_textvp;	/* [K] the program's file, referenced */
 };
 
 /* ps_flags */
+#define PS_CONTROLT	0x00000002	/* has a controlling terminal */
+#define PS_EXEC		0x00000004	/* has called execve */
+#define PS_EXITING	0x00000008	/* in exit1() */
+#define PS_ZOMBIE	0x00040000	/* exited, waiting for its parent */
+#define PS_NOZOMBIE	0x00080000	/* the parent ignores SIGCHLD: no zombie */
 #define PS_SYSTEM	0x00010000	/* a kernel thread's process */
 
 struct proc {
@@ -85,6 +98,9 @@ struct proc {
 	void		*p_arg;		/* [I] its argument */
 	struct ucred	*p_ucred;	/* [o] credentials (the process's) */
 	int		p_xstat;	/* [o] exit status */
+	u_int32_t	p_siglist;	/* [S] signals pending (kern_sig.cc) */
+	u_int32_t	p_sigmask;	/* [o] signals blocked */
+	struct mdproc	p_md;		/* [o] machine-dependent (user regs) */
 };
 
 /* p_stat values, OpenBSD's. */
@@ -100,6 +116,7 @@ struct proc {
 #define P_SINTR		0x00000080	/* sleep is interruptible */
 #define P_SYSTEM	0x00000200	/* kernel thread */
 #define P_TIMEOUT	0x00000400	/* tsleep timed out */
+#define P_WEXIT		0x00002000	/* working on exiting */
 
 #define PID_MAX		99999
 #define NO_PID		(PID_MAX + 1)
@@ -120,6 +137,18 @@ void	proc_free(struct proc *);
 struct proc *tfind(pid_t tid);
 void	proc_printit_all(int (*pr)(const char *, ...));
 const char *proc_statname(int stat);
+
+/* kern_fork.cc, kern_exit.cc: the life of a user process */
+#define FORK_FORK	0x00000001	/* fork(2) */
+#define FORK_VFORK	0x00000002	/* vfork(2): the same as fork here */
+int	fork1(struct proc *parent, int flags, void (*func)(void *),
+	    void *arg, register_t *retval, struct proc **rnewprocp);
+void	child_return(void *);
+#define EXIT_NORMAL	0x00000001
+__dead void exit1(struct proc *, int xexit, int xsig, int flags);
+struct process *prfind(pid_t pid);
+void	proc_reparent(struct process *child, struct process *newparent);
+extern struct process *initprocess;	/* [I] pid 1 */
 
 /* kern_kthread.cc */
 [[nodiscard]] int kthread_create(void (*func)(void *), void *arg,
@@ -177,5 +206,10 @@ sched_pause(void)
 	    ci->ci_want_resched)
 		yield();
 }
+
+/*
+ * Process groups, sessions and signal bookkeeping (kern_prot.cc,
+ * kern_sig.cc) go below.
+ */
 
 #endif /* !_SYS_PROC_H_ */

@@ -32,6 +32,28 @@
 __BEGIN_DECLS
 
 /*
+ * The system call table (kern/init_sysent.cc, generated from
+ * kern/syscalls.master by tools/makesyscalls).  syscall() copies
+ * sy_argsize bytes of arguments from the user stack into a
+ * struct sys_NAME_args and calls sy_call(p, &args, retval); retval[0]
+ * (and retval[1] for a 64-bit result) go back in %eax and %edx.
+ */
+struct proc;
+typedef int sy_call_t(struct proc *, void *, register_t *);
+
+struct sysent {
+	short		sy_narg;	/* number of arguments */
+	short		sy_argsize;	/* total size of the arguments */
+	int		sy_flags;	/* SY_* */
+	sy_call_t	*sy_call;	/* the handler */
+};
+#define SY_NOLOCK	0x01		/* (OpenBSD: runs without the kernel lock) */
+
+extern const struct sysent sysent[];
+extern const char *const syscallnames[];
+int	sys_nosys(struct proc *, void *, register_t *);
+
+/*
  * kern/subr_prf.cc: printf(9).  The compiler checks format strings, but it
  * takes the kernel's %b (number and bit names, two arguments) for C23's
  * binary %b (one argument).  The build therefore tolerates one "extra"
