@@ -75,9 +75,13 @@ KERN_SRC := \
 	dev/ic/vga.cc \
 	dev/mem.cc \
 	dev/rd.cc \
+	kern/exec_elf.cc \
 	kern/init_main.cc \
 	kern/kern_clock.cc \
 	kern/kern_descrip.cc \
+	kern/kern_exec.cc \
+	kern/kern_exit.cc \
+	kern/kern_fork.cc \
 	kern/kern_ktest.cc \
 	kern/kern_kthread.cc \
 	kern/kern_lock.cc \
@@ -186,12 +190,15 @@ NASMFLAGS := -f elf32 -g -F dwarf
 # tools/makesyscalls (tools/README.md) whenever either changes; a
 # malformed line stops the build with its file and line number.  The
 # stamp stands for all the outputs; the tool rewrites only files whose
-# text changed.  (The kernel links the tables once the user-space issue
-# gives every system call its handler.)
+# text changed.  The kernel links the table and the names.
 $(O)/syscalls.stamp: kern/syscalls.master tools/makesyscalls
 	@mkdir -p $(O)
 	$(PYTHON) tools/makesyscalls -o $(O) kern/syscalls.master
 	@touch $@
+SYSCALL_GEN := $(O)/kern/init_sysent.cc $(O)/kern/syscalls.cc
+$(SYSCALL_GEN): $(O)/syscalls.stamp
+$(SYSCALL_GEN:.cc=.o): %.o: %.cc | $(O)/include/machine
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -MMD -MP -c $< -o $@
 
 # The autoconfiguration table and the configured drivers' sources, from
 # the kernel configuration (config(8)).  make reads files.mk, remaking it
@@ -204,7 +211,8 @@ $(O)/ioconf.cc $(O)/files.mk: $(CONF_FILES) tools/config
 include $(O)/files.mk
 
 KERN_OBJ := $(KERN_ASM:%.asm=$(O)/%.o) $(KERN_SRC:%.cc=$(O)/%.o) \
-	$(CONF_SRC:%.cc=$(O)/%.o) $(KERN_TEST:%.cc=$(O)/%.o)
+	$(CONF_SRC:%.cc=$(O)/%.o) $(KERN_TEST:%.cc=$(O)/%.o) \
+	$(SYSCALL_GEN:.cc=.o)
 # The generated headers exist before anything that may include them.
 $(KERN_OBJ): | $(O)/syscalls.stamp
 

@@ -18,16 +18,24 @@
  *	vnodes, name cache (buffers earlier)	vfsinit() (bufinit())
  *	pick and mount the root			setroot(), vfs_mountroot()
  *	the syncer thread			kthread_create(sched_sync)
- *	start init				(the user-space issue)
+ *	start init				fork1(start_init)
  *
- * Until there is an init to start, main() ends by entering ddb, where the
- * clock can be watched ("show uptime") and the kernel examined.  With a
- * test selector on the boot command line it runs the in-kernel tests
- * instead and ends the QEMU run with their verdict.
+ * init is process 1: fork1() from proc0 gives it an empty address space
+ * and start_init() execs /sbin/init in it, which opens the console and
+ * runs the shell.  proc0 then has nothing left to do and sleeps for good.
+ * With a test selector on the boot command line (test=NAME) main() runs
+ * the in-kernel tests instead and ends the QEMU run with their verdict;
+ * test=regress boots normally but starts "init -t", which runs the user
+ * regression suite and powers the machine off.  Without a root file
+ * system there is no init: main() enters ddb, where the clock can be
+ * watched ("show uptime") and the kernel examined.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/kernel.h>
+#include <sys/errno.h>
+#include <sys/filedesc.h>
+#include <sys/vnode.h>
 #include <sys/ktest.h>
 #include <sys/buf.h>
 #include <sys/disklabel.h>
@@ -46,8 +54,64 @@
 #include <machine/intr.h>
 #include <uvm/uvm_extern.h>
 #include <uvm/uvm_map.h>
+#include <kern/exec_elf.h>
 
 extern const char copyright[];
+
+/*
+ * What process 1 runs: /sbin/init, or "/sbin/init -t" (test=regress: the
+ * user regression suite), or /sbin/ubench (test=ubench: `make bench`'s
+ * user-level benchmarks); none with another test selector, which runs
+ * the in-kernel tests instead.
+ */
+static const char *
+init_program(bool *testmode)
+{
+	const char *sel = bootinfo.bi_ktest;
+
+	*testmode = sel != nullptr && strcmp(sel, "regress") == 0;
+	if (sel == nullptr || *testmode)
+		return "/sbin/init";
+	if (strcmp(sel, "ubench") == 0)
+		return "/sbin/ubench";
+	return nullptr;
+}
+
+/* [K] Set by main() when the root is mounted: init may exec. */
+static int start_init_exec;
+
+/*
+ * start_init: the first thing process 1 does, in the kernel.  It is
+ * forked early, so that it gets pid 1, but has to wait until main() has
+ * mounted the root; then it takes the root as its current directory and
+ * execs its program.  On return, proc_trampoline_user goes to user mode
+ * with the registers execve set.
+ */
+static void
+start_init(void *arg)
+{
+	struct proc *p = (struct proc *)arg;
+	struct filedesc *fdp = p->p_p->ps_fd;
+	static const char *const envp[] = { "PATH=/bin:/sbin", nullptr };
+	const char *argv[3] = { "init", nullptr, nullptr };
+	bool testmode;
+
+	while (!start_init_exec)
+		tsleep(&start_init_exec, PWAIT, "initexec", 0);
+	if (fdp->fd_cdir == nullptr) {
+		fdp->fd_cdir = rootvnode;
+		vref(rootvnode);
+	}
+	const char *path = init_program(&testmode);
+	if (testmode)
+		argv[1] = "-t";
+	if (strcmp(path, "/sbin/ubench") == 0)
+		argv[0] = "ubench";
+	int error = kern_execve(p, path, (char *const *)argv,
+	    (char *const *)envp, UIO_SYSSPACE);
+	if (error != EJUSTRETURN)
+		panic("start_init: cannot exec %s: error %d", path, error);
+}
 
 /*
  * main: start the system.
@@ -75,6 +139,17 @@ main(void *)
 	cpu_configure();
 	rdattach(1);
 	scheduler_start();
+
+	/* Process 1 first, so that it is pid 1; it waits for the root. */
+	bool testmode;
+	struct proc *initproc = nullptr;
+	if (init_program(&testmode) != nullptr) {
+		if (fork1(&proc0, FORK_FORK, start_init, nullptr, nullptr,
+		    &initproc) != 0)
+			panic("main: cannot fork init");
+		initprocess = initproc->p_p;
+	}
+
 	if (kthread_create(reaper, nullptr, nullptr, "reaper") != 0)
 		panic("main: no reaper");
 
@@ -103,10 +178,18 @@ main(void *)
 		db_enter();
 	}
 
-	if (bootinfo.bi_ktest != nullptr)
+	if (initproc == nullptr)
 		ktest_run(bootinfo.bi_ktest);	/* does not return */
 
-	printf("main: no init to start yet.  Entering ddb: try \"show "
+	/* Let init go; proc0 has nothing more to do. */
+	if (rootvnode != nullptr) {
+		start_init_exec = 1;
+		wakeup(&start_init_exec);
+		for (;;)
+			tsleep(&proc0, PVM, "scheduler", 0);
+	}
+
+	printf("main: no root file system, no init.  Entering ddb: try \"show "
 	    "uptime\", \"trace\", \"help\"; \"boot reboot\" leaves.\n");
 	for (;;) {
 		db_enter();

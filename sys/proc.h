@@ -134,6 +134,7 @@ __BEGIN_DECLS
 void	procinit(void);
 struct proc *proc_alloc(const char *name, int flags);
 void	proc_free(struct proc *);
+void	proc_free_stack(struct proc *);
 struct proc *tfind(pid_t tid);
 void	proc_printit_all(int (*pr)(const char *, ...));
 const char *proc_statname(int stat);
@@ -144,9 +145,13 @@ const char *proc_statname(int stat);
 int	fork1(struct proc *parent, int flags, void (*func)(void *),
 	    void *arg, register_t *retval, struct proc **rnewprocp);
 void	child_return(void *);
+void	userret(struct proc *);
 #define EXIT_NORMAL	0x00000001
 __dead void exit1(struct proc *, int xexit, int xsig, int flags);
 struct process *prfind(pid_t pid);
+struct rusage;
+int	dowait4(struct proc *, pid_t pid, int *statusp, int options,
+	    struct rusage *, register_t *retval);
 void	proc_reparent(struct process *child, struct process *newparent);
 extern struct process *initprocess;	/* [I] pid 1 */
 
@@ -211,5 +216,56 @@ sched_pause(void)
  * Process groups, sessions and signal bookkeeping (kern_prot.cc,
  * kern_sig.cc) go below.
  */
+
+/*
+ * A session is a login's worth of processes, usually with one
+ * controlling terminal; it is made by setsid(2), whose caller becomes
+ * its leader.  A process group is a job within a session: the processes
+ * a shell started for one pipeline, which the terminal signals together
+ * (^C) and which kill(2) can name with a negative pid.  Every process is
+ * in exactly one group (ps_pgrp), which holds a count of its members and
+ * is freed with the last one; the session is freed with its last group.
+ * Process 0 and the kernel threads are in group 0 of session 0, made at
+ * boot (pgrp_init).  Mirrors OpenBSD's struct session and struct pgrp.
+ * Protected by [K].
+ */
+struct session {
+	int		s_count;	/* [K] process groups in the session */
+	struct process	*s_leader;	/* [K] session leader, null once gone */
+	pid_t		s_sid;		/* [I] session id: the leader's pid */
+	struct vnode	*s_ttyvp;	/* [K] controlling terminal (tty issue) */
+	struct tty	*s_ttyp;	/* [K] its tty (tty issue) */
+};
+
+struct pgrp {
+	list_entry<pgrp> pg_hash;	/* [K] on the list pgfind searches */
+	struct session	*pg_session;	/* [I] the session it belongs to */
+	pid_t		pg_id;		/* [I] group id: its first leader's pid */
+	int		pg_nmembers;	/* [K] processes whose ps_pgrp it is */
+	int		pg_jobc;	/* [K] XXX job control: unused yet */
+};
+
+/* Is pr the leader of its session? */
+#define SESS_LEADER(pr)	((pr)->ps_pgrp != nullptr && \
+			    (pr)->ps_pgrp->pg_session->s_leader == (pr))
+
+extern list_head<process, &process::ps_list> allprocess;	/* [K] */
+
+__BEGIN_DECLS
+/* kern_proc.cc: process groups and sessions */
+void	pgrp_init(void);
+struct pgrp *pgfind(pid_t pgid);
+[[nodiscard]] int enterpgrp(struct process *pr, pid_t pgid,
+	    struct pgrp *newpgrp, struct session *newsess);
+void	enterthispgrp(struct process *pr, struct pgrp *pgrp);
+void	leavepgrp(struct process *pr);
+void	pgdelete(struct pgrp *pgrp);
+void	pgrp_fork(struct process *parent, struct process *child);
+struct pgrp *pgrp_alloc(void);
+void	pgrp_free(struct pgrp *pgrp);
+struct session *session_alloc(void);
+void	session_free(struct session *sess);
+int	inferior(struct process *pr, struct process *parent);
+__END_DECLS
 
 #endif /* !_SYS_PROC_H_ */

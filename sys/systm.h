@@ -50,6 +50,7 @@ struct sysent {
 #define SY_NOLOCK	0x01		/* (OpenBSD: runs without the kernel lock) */
 
 extern const struct sysent sysent[];
+extern const int nsysent;
 extern const char *const syscallnames[];
 int	sys_nosys(struct proc *, void *, register_t *);
 

@@ -203,5 +203,6 @@ uvmspace_fork(struct vmspace *vm1)
 			break;
 		}
 	}
+	pmap_fork(old_map->pmap, new_map->pmap);	/* machine-dependent state */
 	return vm2;
 }

@@ -155,7 +155,8 @@ init_gdt(void)
  * were) except the page fault, whose handler must read %cr2 before an
  * interrupt could cause another fault, and the NMI: both use interrupt
  * gates, as OpenBSD does.  int3 and into may be used from user mode
- * (DPL 3).  Device interrupts and strays use interrupt gates.
+ * (DPL 3), and so may int $0x80, the system call gate, a trap gate.
+ * Device interrupts and strays use interrupt gates.
  */
 static void
 init_idt(void)
@@ -171,6 +172,10 @@ init_idt(void)
 			type = SDT_SYS386TGT;
 		if (i == 3 || i == 4)
 			dpl = SEL_UPL;
+		if (i == T_SYSCALL_VEC) {	/* int $0x80 from user mode */
+			type = SDT_SYS386TGT;
+			dpl = SEL_UPL;
+		}
 		setgate(&idt[i], idt_vectors[i], 0, type, dpl, sel);
 	}
 	region.rd_limit = sizeof(idt) - 1;

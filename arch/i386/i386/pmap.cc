@@ -45,7 +45,10 @@
 #include <uvm/uvm_page.h>
 #include <uvm/uvm_map.h>
 #include <machine/cpufunc.h>
+#include <sys/mman.h>
+#include <machine/frame.h>
 #include <machine/pmap.h>
+#include <machine/segments.h>
 #include "pmap_internal.h"
 
 extern "C" pd_entry_t boot_pdir[];
@@ -332,6 +335,64 @@ pmap_activate(struct proc *p)
 	    pmap_kernel();
 
 	p->p_addr->u_pcb.pcb_cr3 = pmap->pm_pdirpa;
-	if (p == curproc && (rcr3() & PG_FRAME) != pmap->pm_pdirpa)
-		lcr3(pmap->pm_pdirpa);
+	if (p == curproc) {
+		if ((rcr3() & PG_FRAME) != pmap->pm_pdirpa)
+			lcr3(pmap->pm_pdirpa);
+		pmap_load_codeseg(pmap);
+	}
+}
+
+/*
+ * Executable or not, on a CPU without PAE.
+ *
+ * The i386's 32-bit page tables have no "no execute" bit: a readable page
+ * is an executable one.  OpenBSD gets W^X anyway from the segment
+ * registers: the user code segment (%cs) ends at pm_hiexec, the end of
+ * the highest executable mapping, and the stack and heap lie above it,
+ * so jumping there is a general protection fault.  A program that maps
+ * code higher up (mmap with PROT_EXEC) faults once, and pmap_exec_fixup
+ * raises the limit if the map allows execution there.
+ */
+
+/*
+ * pmap_load_codeseg: make the user code segment end at pmap's
+ * pm_hiexec; iret to user mode reloads %cs from the GDT.
+ * => called on every switch to a thread and when pm_hiexec changes.
+ */
+void
+pmap_load_codeseg(struct pmap *pmap)
+{
+	/* Page granular: the limit is the last page's number. */
+	u_int pages = pmap->pm_hiexec >> PAGE_SHIFT;
+
+	setsegment(&gdt[GUCODE_SEL].sd, 0, pages > 0 ? pages - 1 : 0,
+	    SDT_MEMERA, SEL_UPL, 1, 1);
+}
+
+/* pmap_fork: a forked address space executes what its parent did. */
+void
+pmap_fork(struct pmap *src, struct pmap *dst)
+{
+	dst->pm_hiexec = src->pm_hiexec;
+}
+
+/*
+ * pmap_exec_fixup: a general protection fault in user mode at tf_eip: if
+ * the map allows executing there, raise pm_hiexec to the end of that
+ * mapping and return true (the instruction is retried); else false (the
+ * program really jumped somewhere it may not execute).
+ */
+bool
+pmap_exec_fixup(struct vm_map *map, struct trapframe *tf)
+{
+	struct vm_map_entry *entry;
+	struct pmap *pmap = vm_map_pmap(map);
+	vaddr_t va = tf->tf_eip;
+
+	if (!uvm_map_lookup_entry(map, va, &entry) ||
+	    !(entry->protection & PROT_EXEC) || entry->end <= pmap->pm_hiexec)
+		return false;
+	pmap->pm_hiexec = entry->end;
+	pmap_load_codeseg(pmap);
+	return true;
 }

@@ -59,4 +59,18 @@ proc_trampoline:
 	hlt
 	jmp	.hang
 
+; proc_trampoline_user: where a new user process starts (cpu_fork put a
+; trapframe at the top of its stack, just above this frame).  func(arg)
+; is child_return, or start_init for init; then "return from the trap"
+; into user mode, as vector.asm's trap_return does.
+global proc_trampoline_user
+extern trap_return
+proc_trampoline_user:
+	call	proc_trampoline_mi
+	push	ebx
+	call	esi			; func(arg)
+	add	esp, 4
+	push	esp			; trap_return pops trap()'s argument
+	jmp	trap_return
+
 section .note.GNU-stack noalloc noexec nowrite progbits

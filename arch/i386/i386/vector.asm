@@ -15,6 +15,7 @@
 ;                   the stubs push OpenBSD's T_* code, not the vector
 ;   vectors 32-47   i8259 IRQ 0-15 -> intr_common -> intr_dispatch(frame)
 ;                   tf_trapno holds the vector (32 + irq)
+;   vector 128      int $0x80 -> Xsyscall -> syscall(frame)
 ;   other vectors   stray_common -> stray_intr(frame), vector in tf_trapno
 ;
 ; OpenBSD's arch/i386/i386/locore.s and vector.s hold the same stubs
@@ -46,7 +47,10 @@ T_MACHK		equ	18
 T_XFTRAP	equ	19
 T_RESERVED	equ	20
 
-extern trap, intr_dispatch, stray_intr
+extern trap, intr_dispatch, stray_intr, syscall, intr_userret
+
+T_ASTFLT	equ	3
+TF_CS		equ	56		; offsetof(struct trapframe, tf_cs)
 
 ; INTRENTRY: save the interrupted context; the order makes struct
 ; trapframe (tf_eax is pushed first, tf_fs last), then load the kernel's
@@ -140,6 +144,22 @@ trap_return:				; db_trace.cc recognises this address
 	add	esp, 4
 	INTRFASTEXIT
 
+; Xsyscall: int $0x80, the system call gate (vector 128, DPL 3, a trap
+; gate: interrupts stay enabled).  The frame is a trap's, with tf_err
+; holding the length of the int instruction, 2, so that syscall() can back
+; %eip up over it to restart the call (ERESTART).  syscall() does the
+; rest: the number is in tf_eax, the arguments on the user stack.
+global Xsyscall, syscall_return
+Xsyscall:
+	push	2			; tf_err: the size of "int $0x80"
+	push	T_ASTFLT		; tf_trapno, as OpenBSD
+	INTRENTRY
+	push	esp			; syscall(struct trapframe *)
+	call	syscall
+syscall_return:				; db_trace.cc recognises this address
+	add	esp, 4
+	INTRFASTEXIT
+
 ; The i8259 interrupt stubs, one per IRQ line, Xintr_legacy0..15.
 %assign irq 0
 %rep 16
@@ -158,6 +178,17 @@ intr_common:
 	call	intr_dispatch
 intr_return:
 	add	esp, 4
+	; Back to user mode?  Then this is where an interrupted program is
+	; preempted (the clock asked for a switch) or meets a signal: the
+	; AST, which OpenBSD delivers the same way on its way out of
+	; interrupts.  Returning to the kernel, nothing: kernel code is
+	; never preempted.
+	test	dword [esp + TF_CS], 3
+	jz	.out
+	push	esp
+	call	intr_userret		; intr_userret(struct trapframe *)
+	add	esp, 4
+.out:
 	INTRFASTEXIT
 
 ; Stubs for the vectors nobody should raise (48-255): each pushes its
@@ -196,7 +227,11 @@ idt_vectors:
 %endrep
 %assign vec 48
 %rep 256 - 48
+%if vec == 128
+	dd	Xsyscall		; int $0x80
+%else
 	dd	Xstray %+ vec
+%endif
 %assign vec vec + 1
 %endrep
 

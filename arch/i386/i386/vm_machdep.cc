@@ -17,10 +17,13 @@
 #include <sys/user.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
+#include <machine/frame.h>
 #include <machine/pcb.h>
 #include <machine/pmap.h>
+#include <uvm/uvm_extern.h>
 
 extern "C" void proc_trampoline(void);
+extern "C" void proc_trampoline_user(void);
 extern "C" void cpu_switchto_stack(struct pcb *oldpcb, struct pcb *newpcb);
 void	cpu_set_kstack(vaddr_t esp0);	/* machdep.cc: the TSS */
 
@@ -28,15 +31,36 @@ void	cpu_set_kstack(vaddr_t esp0);	/* machdep.cc: the TSS */
  * cpu_fork: make child's kernel stack ready to start func(arg) at its
  * first switch.  The frame below is what cpu_switchto_stack pops: %edi,
  * %esi (func), %ebx (arg), %ebp (0: the end of backtraces), then the
- * return address, proc_trampoline.
+ * return address, a trampoline.
+ *
+ * A kernel thread's trampoline is proc_trampoline: func never returns
+ * (or exits if it does).  A user process's is proc_trampoline_user: its
+ * stack starts with a trapframe at the very top, where a trap from user
+ * mode would put it, a copy of the parent's (fork: child_return then makes
+ * fork return 0 in it) or zeroes (init, whose start_init execs a program
+ * that fills it in); when func returns, the trampoline "returns from the
+ * trap" into user mode with that frame.
  */
 void
 cpu_fork(struct proc *child, void (*func)(void *), void *arg)
 {
 	struct pcb *pcb = &child->p_addr->u_pcb;
 	u_int *sp = (u_int *)((vaddr_t)child->p_addr + USPACE);
+	void (*trampoline)(void) = proc_trampoline;
 
-	*--sp = (u_int)proc_trampoline;
+	if (!(child->p_flag & P_SYSTEM)) {
+		struct trapframe *tf = (struct trapframe *)sp - 1;
+		struct trapframe *ptf = curproc->p_md.md_regs;
+
+		if (ptf != nullptr && !(curproc->p_flag & P_SYSTEM))
+			*tf = *ptf;
+		else
+			memset(tf, 0, sizeof(*tf));
+		child->p_md.md_regs = tf;
+		sp = (u_int *)tf;
+		trampoline = proc_trampoline_user;
+	}
+	*--sp = (u_int)trampoline;
 	*--sp = 0;			/* %ebp */
 	*--sp = (u_int)arg;		/* %ebx */
 	*--sp = (u_int)func;		/* %esi */
@@ -54,11 +78,14 @@ void
 cpu_switchto(struct proc *old, struct proc *newp)
 {
 	struct pcb *npcb = &newp->p_addr->u_pcb;
+	struct vmspace *vm = newp->p_p->ps_vmspace;
 
 	curcpu()->ci_curproc = newp;
 	cpu_set_kstack((vaddr_t)newp->p_addr + USPACE);
 	if ((u_int)npcb->pcb_cr3 != (rcr3() & PG_FRAME))
 		lcr3(npcb->pcb_cr3);
+	if (vm != nullptr)
+		pmap_load_codeseg(vm_map_pmap(&vm->vm_map));
 	cpu_switchto_stack(old != nullptr ? &old->p_addr->u_pcb : nullptr,
 	    npcb);
 }

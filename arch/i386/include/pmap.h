@@ -66,6 +66,7 @@ struct pmap {
 	int		pm_refcount;	/* [P] references (vmspaces) */
 	struct pmap_statistics pm_stats; /* [P] */
 	list_entry<pmap> pm_list;	/* [V] on the list of all pmaps */
+	vaddr_t		pm_hiexec;	/* [P] end of the executable part */
 };
 
 /* pmap_enter() flags, besides the access type in PROT_* bits. */
@@ -91,6 +92,11 @@ void	pmap_reference(struct pmap *);
 void	pmap_load(struct pmap *);
 struct proc;
 void	pmap_activate(struct proc *);
+void	pmap_fork(struct pmap *src, struct pmap *dst);
+struct trapframe;
+struct vm_map;
+bool	pmap_exec_fixup(struct vm_map *, struct trapframe *);
+void	pmap_load_codeseg(struct pmap *);
 
 [[nodiscard]] int pmap_enter(struct pmap *, vaddr_t va, paddr_t pa,
 	    int prot, int flags);
