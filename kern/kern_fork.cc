@@ -99,6 +99,12 @@ fork1(struct proc *curp, int flags, void (*func)(void *), void *arg,
 	}
 	struct process *pr = p->p_p;
 
+	/* The only user process proc0 forks is init: pid 1, as always. */
+	if (parent == &process0) {
+		KASSERT(prfind(1) == nullptr);
+		pr->ps_pid = p->p_tid = 1;
+	}
+
 	/* proc_alloc made it a child of process0, root's, sharing fd0. */
 	proc_reparent(pr, parent);
 	fdfree(pr->ps_fd);

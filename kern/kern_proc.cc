@@ -123,7 +123,9 @@ allocpid(void)
 {
 	for (;;) {
 		if (++lastpid > PID_MAX)
-			lastpid = 1;
+			lastpid = 2;	/* 1 is init's, for ever */
+		if (lastpid == 1)
+			continue;
 		if (tfind(lastpid) == nullptr && prfind(lastpid) == nullptr &&
 		    pgfind(lastpid) == nullptr)
 			return lastpid;
