@@ -87,12 +87,18 @@ KERN_SRC := \
 	kern/kern_lock.cc \
 	kern/kern_malloc.cc \
 	kern/kern_proc.cc \
+	kern/kern_prot.cc \
+	kern/kern_resource.cc \
 	kern/kern_rwlock.cc \
 	kern/kern_sched.cc \
+	kern/kern_sig.cc \
 	kern/kern_subr.cc \
 	kern/kern_synch.cc \
+	kern/kern_sysctl.cc \
+	kern/kern_time.cc \
 	kern/kern_timeout.cc \
 	kern/kern_ucred.cc \
+	kern/kern_xxx.cc \
 	kern/sched_bsd.cc \
 	kern/subr_autoconf.cc \
 	kern/subr_disk.cc \
@@ -158,6 +164,9 @@ KERN_TEST := \
 	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
 	kern/kern_rwlock_test.cc \
+	kern/kern_sig_test.cc \
+	kern/kern_sysctl_test.cc \
+	kern/kern_time_test.cc \
 	kern/kern_timeout_test.cc \
 	kern/sched_test.cc \
 	kern/subr_autoconf_test.cc \
@@ -372,7 +381,14 @@ gdb: $(O)/bsd
 	gdb -nx -q -x tools/gdb/kernel.gdb \
 	    -ex "target remote 127.0.0.1:$$(cat $(O)/gdb.port)"
 
-check: all iso
+# The user regression suite (regress/README.md): every regress/NAME.c is
+# a program $(O)/regress/NAME; tools/check's regress group
+# (tools/regresscheck.py) puts them on a fresh disk as /regress.
+REGRESS := $(basename $(notdir $(wildcard regress/*.c)))
+.PHONY: regress
+regress: $(REGRESS:%=$(O)/regress/%)
+
+check: all iso regress
 	@tools/deps.sh check
 	@tools/check
 

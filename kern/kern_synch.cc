@@ -20,14 +20,21 @@
  *
  * Everything here runs at splhigh ("the scheduler lock" on one CPU), so an
  * interrupt handler can call wakeup() at any time.
- * Mirrors OpenBSD's sys/kern/kern_synch.c; PCATCH (signals interrupting a
- * sleep) arrives with signals.
+ * With PCATCH in the priority the sleep is interruptible (P_SINTR): a
+ * signal posted to the thread (psignal) wakes it, and tsleep returns
+ * EINTR, or ERESTART if the system call should be restarted once the
+ * signal has been dealt with.  Signals are checked before the thread goes
+ * to sleep and again after it wakes, so one posted just before is not
+ * slept through.
+ * Mirrors OpenBSD's sys/kern/kern_synch.c.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
 #include <sys/kernel.h>
 #include <sys/proc.h>
+#include <sys/signalvar.h>
+#include <sys/syscallargs.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/intr.h>
@@ -67,6 +74,8 @@ sleep_setup(const volatile void *ident, int priority, const char *wmesg,
 	p->p_slptime = 0;
 	p->p_priority = priority & PRIMASK;
 	p->p_flag &= ~P_TIMEOUT;
+	if (priority & PCATCH)
+		p->p_flag |= P_SINTR;
 	slpque[SLPQUE_LOOKUP(ident)].insert_tail(p);
 	if (timo > 0)
 		timeout_add(&p->p_sleep_to, timo);
@@ -74,32 +83,67 @@ sleep_setup(const volatile void *ident, int priority, const char *wmesg,
 }
 
 /*
+ * sleep_signal_check: a signal that should end an interruptible sleep:
+ * EINTR if the process asked for its system calls to be interrupted by
+ * it (sigaction without SA_RESTART), ERESTART otherwise, 0 if none is
+ * deliverable.  (OpenBSD's sleep_signal_check.)
+ */
+static int
+sleep_signal_check(struct proc *p)
+{
+	int sig = cursig(p);
+
+	if (sig == 0)
+		return 0;
+	struct sigacts *ps = p->p_p->ps_sigacts;
+	if (ps != nullptr && (ps->ps_sigintr & sigmask(sig)))
+		return EINTR;
+	return ERESTART;
+}
+
+/*
  * sleep_finish: switch away unless already woken; return 0, or
- * EWOULDBLOCK if the timeout ended the sleep.
+ * EWOULDBLOCK if the timeout ended the sleep, or with catch (PCATCH)
+ * EINTR/ERESTART if a signal is pending (which wins over the timeout).
  * => splhigh.
  */
 static int
-sleep_finish(int timo)
+sleep_finish(int timo, int catch_sig)
 {
 	struct proc *p = curproc;
-	int error = 0;
+	int error = 0, error1 = 0;
 
+	/*
+	 * A signal posted before the thread got onto the sleep queue found
+	 * it awake and did not wake it: look now, or it would be slept
+	 * through.
+	 */
+	if (catch_sig && (error = sleep_signal_check(p)) != 0) {
+		unsleep(p);
+		catch_sig = 0;
+	}
 	if (p->p_wchan != nullptr)
 		mi_switch();
 	else if (p->p_stat == SRUN)
 		remrunqueue(p);	/* woken before it could go: stay */
 	p->p_stat = SONPROC;
+	p->p_flag &= ~P_SINTR;
 	if (p->p_flag & P_TIMEOUT) {
 		p->p_flag &= ~P_TIMEOUT;
-		error = EWOULDBLOCK;
+		error1 = EWOULDBLOCK;
 	} else if (timo > 0)
 		timeout_del(&p->p_sleep_to);
+	if (catch_sig)
+		error = sleep_signal_check(p);
+	if (error == 0)
+		error = error1;
 	return error;
 }
 
 /*
- * tsleep: wait until wakeup(ident) or, with timo > 0, timo ticks.
- * Returns 0 when woken, EWOULDBLOCK on the timeout.
+ * tsleep: wait until wakeup(ident) or, with timo > 0, timo ticks, or with
+ * PCATCH in priority a signal.  Returns 0 when woken, EWOULDBLOCK on the
+ * timeout, EINTR or ERESTART for a signal.
  * => process context, not the idle thread; may be called at any spl below
  *    IPL_HIGH (restored on return).
  */
@@ -109,7 +153,7 @@ tsleep(const volatile void *ident, int priority, const char *wmesg, int timo)
 	int s = splhigh();
 
 	sleep_setup(ident, priority, wmesg, timo);
-	int error = sleep_finish(timo);
+	int error = sleep_finish(timo, priority & PCATCH);
 	splx(s);
 	return error;
 }
@@ -131,7 +175,7 @@ msleep(const volatile void *ident, struct mutex *mtx, int priority,
 	int outer = mtx->mtx_oldipl;	/* the level before mtx_enter */
 	mtx_leave(mtx);
 	(void)splhigh();
-	int error = sleep_finish(timo);
+	int error = sleep_finish(timo, priority & PCATCH);
 	splx(outer);
 	mtx_enter(mtx);
 	(void)s;
@@ -234,6 +278,17 @@ yield(void)
 	setrunqueue(p);
 	mi_switch();
 	splx(s);
+}
+
+/*
+ * sched_yield(2): let another runnable process of the same or better
+ * priority run first.
+ */
+int
+sys_sched_yield(struct proc *p, void *, register_t *)
+{
+	yield();
+	return 0;
 }
 
 /*

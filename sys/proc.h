@@ -233,14 +233,14 @@ struct session {
 	int		s_count;	/* [K] process groups in the session */
 	struct process	*s_leader;	/* [K] session leader, null once gone */
 	pid_t		s_sid;		/* [I] session id: the leader's pid */
-	struct vnode	*s_ttyvp;	/* [K] controlling terminal (tty issue) */
+	struct vnode	*s_ttyvp;	/* [K] controlling terminal's vnode */
 	struct tty	*s_ttyp;	/* [K] its tty (tty issue) */
 };
 
 struct pgrp {
 	list_entry<pgrp> pg_hash;	/* [K] on the list pgfind searches */
 	struct session	*pg_session;	/* [I] the session it belongs to */
-	pid_t		pg_id;		/* [I] group id: its first leader's pid */
+	pid_t		pg_id;		/* [I] group id: its maker's pid */
 	int		pg_nmembers;	/* [K] processes whose ps_pgrp it is */
 	int		pg_jobc;	/* [K] XXX job control: unused yet */
 };

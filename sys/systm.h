@@ -53,6 +53,7 @@ extern const struct sysent sysent[];
 extern const int nsysent;
 extern const char *const syscallnames[];
 int	sys_nosys(struct proc *, void *, register_t *);
+__dead void reboot(int howto);	/* kern/kern_xxx.cc */
 
 /*
  * kern/subr_prf.cc: printf(9).  The compiler checks format strings, but it

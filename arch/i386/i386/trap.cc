@@ -128,8 +128,10 @@ userret(struct proc *p)
 
 	if (curcpu()->ci_want_resched)
 		yield();
-	while ((sig = cursig(p)) != 0)
-		postsig(p, sig);
+	/* Nothing pending is the common case: skip cursig's work then. */
+	if (p->p_siglist != 0)
+		while ((sig = cursig(p)) != 0)
+			postsig(p, sig);
 	p->p_priority = p->p_usrpri;
 }
 

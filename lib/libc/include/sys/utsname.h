@@ -1,21 +1,15 @@
-/* <sys/utsname.h>: uname(3), OpenBSD's layout. */
-#ifndef _SYS_UTSNAME_H_
-#define _SYS_UTSNAME_H_
+/*
+ * <sys/utsname.h> for user programs: the kernel's header (struct
+ * utsname), found next on the include path, and uname(3).
+ */
+#ifndef _LIBC_SYS_UTSNAME_H_
+#define _LIBC_SYS_UTSNAME_H_
 
 #include <sys/cdefs.h>
-
-#define SYS_NMLN	256
-
-struct utsname {
-	char	sysname[SYS_NMLN];	/* name of this OS */
-	char	nodename[SYS_NMLN];	/* name of this network node */
-	char	release[SYS_NMLN];	/* release level */
-	char	version[SYS_NMLN];	/* version level */
-	char	machine[SYS_NMLN];	/* hardware type */
-};
+#include_next <sys/utsname.h>
 
 __BEGIN_DECLS
 int	uname(struct utsname *name);
 __END_DECLS
 
-#endif /* !_SYS_UTSNAME_H_ */
+#endif /* !_LIBC_SYS_UTSNAME_H_ */

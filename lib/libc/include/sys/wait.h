@@ -1,31 +1,14 @@
 /*
- * <sys/wait.h>: wait4(2) and the status word it fills, OpenBSD's
- * encoding: the low 7 bits are the signal that ended the process (0 for
- * a normal exit, 0177 for stopped), bit 7 says a core was dumped, and the
- * next byte is the exit status or the stopping signal.
+ * <sys/wait.h> for user programs: the kernel's header (the status word's
+ * encoding, the W* macros and wait4's options), found next on the
+ * include path, and the wait functions.
  */
-#ifndef _SYS_WAIT_H_
-#define _SYS_WAIT_H_
+#ifndef _LIBC_SYS_WAIT_H_
+#define _LIBC_SYS_WAIT_H_
 
 #include <sys/cdefs.h>
 #include <sys/types.h>
-
-#define _WSTATUS(x)	((x) & 0177)
-#define _WSTOPPED	0177
-#define WIFSTOPPED(x)	(((x) & 0xff) == _WSTOPPED)
-#define WSTOPSIG(x)	(((x) >> 8) & 0xff)
-#define WIFSIGNALED(x)	(_WSTATUS(x) != _WSTOPPED && _WSTATUS(x) != 0)
-#define WTERMSIG(x)	(_WSTATUS(x))
-#define WIFEXITED(x)	(_WSTATUS(x) == 0)
-#define WEXITSTATUS(x)	(((x) >> 8) & 0xff)
-#define WCOREDUMP(x)	((x) & 0200)
-
-#define WNOHANG		1	/* don't hang in wait */
-#define WUNTRACED	2	/* tell about stopped, untraced children */
-#define WCONTINUED	8	/* report a job control continued process */
-
-#define WAIT_ANY	(-1)
-#define WAIT_MYPGRP	0
+#include_next <sys/wait.h>
 
 struct rusage;
 
@@ -35,4 +18,4 @@ pid_t	waitpid(pid_t pid, int *status, int options);
 pid_t	wait4(pid_t pid, int *status, int options, struct rusage *ru);
 __END_DECLS
 
-#endif /* !_SYS_WAIT_H_ */
+#endif /* !_LIBC_SYS_WAIT_H_ */
