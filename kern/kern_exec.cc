@@ -363,6 +363,7 @@ kern_execve(struct proc *p, const char *upath, char *const *argv,
 	pmap_activate(p);
 	if (ovm != nullptr)
 		uvmspace_free(ovm);
+	vfork_release(pr);
 	if (elf_zero_bss(&img) != 0 || (sp = exec_stack(&es)) == 0) {
 		printf("pid %d (%s): exec of %s failed after the point of no "
 		    "return\n", pr->ps_pid, pr->ps_comm, path);

@@ -38,6 +38,19 @@ static bool deadproc_ready;
 
 struct process *initprocess;	/* [I] pid 1, set by main() */
 
+/*
+ * vfork_release: a vforked child is done with its parent's address space
+ * (it exec'd or is exiting): wake the parent sleeping in fork1.
+ */
+void
+vfork_release(struct process *pr)
+{
+	if (pr->ps_flags & PS_PPWAIT) {
+		pr->ps_flags &= ~PS_PPWAIT;
+		wakeup(pr->ps_pptr);
+	}
+}
+
 /* exit(2) */
 int
 sys_exit(struct proc *p, void *v, register_t *)
@@ -82,6 +95,7 @@ exit1(struct proc *p, int xexit, int xsig, int flags)
 		pr->ps_vmspace = nullptr;
 		pmap_activate(p);
 		uvmspace_free(vm);
+		vfork_release(pr);
 
 		/* Orphans go to init, which reaps the zombies among them. */
 		struct process *qr;

@@ -14,9 +14,11 @@
  *    (cpu_fork), so it returns from the same system call, with 0 where
  *    the parent gets the child's pid.
  *
- * vfork(2) is fork here: with copy-on-write the saving it was invented
- * for is small, and OpenBSD's "parent waits until the child execs or
- * exits" is not needed for correctness.
+ * vfork(2) is OpenBSD's: the child borrows its parent's address space
+ * (no copy, not even of page tables) and the parent sleeps until the
+ * child gives it back by execve or _exit (PS_PPWAIT).  libc's vfork stub
+ * keeps its return address in a register, since the child runs on the
+ * parent's very stack.
  *
  * fork1() is also how main() starts init: proc0 has no user space, so the
  * child gets a fresh one and a zeroed trapframe that execve fills in.
@@ -85,10 +87,18 @@ fork1(struct proc *curp, int flags, void (*func)(void *), void *arg,
 	    (rlim_t)uid_nprocs(uid) >= lim_cur(curp, RLIMIT_NPROC))
 		return EAGAIN;
 
-	/* An address space: the parent's, copy-on-write; init's is new. */
-	struct vmspace *vm = parent->ps_vmspace != nullptr ?
-	    uvmspace_fork(parent->ps_vmspace) :
-	    uvmspace_alloc(VM_MIN_ADDRESS, VM_MAXUSER_ADDRESS);
+	/*
+	 * An address space: the parent's, copy-on-write, or for vfork the
+	 * parent's itself; init's is new.
+	 */
+	struct vmspace *vm;
+	if (parent->ps_vmspace == nullptr)
+		vm = uvmspace_alloc(VM_MIN_ADDRESS, VM_MAXUSER_ADDRESS);
+	else if (flags & FORK_VFORK) {
+		vm = parent->ps_vmspace;
+		uvmspace_addref(vm);
+	} else
+		vm = uvmspace_fork(parent->ps_vmspace);
 	if (vm == nullptr)
 		return EAGAIN;
 
@@ -139,9 +149,16 @@ fork1(struct proc *curp, int flags, void (*func)(void *), void *arg,
 		retval[1] = 0;
 	}
 
+	if (flags & FORK_VFORK)
+		pr->ps_flags |= PS_PPWAIT;
+
 	int s = splhigh();
 	setrunqueue(p);
 	splx(s);
+
+	/* vfork: our memory is the child's until it execs or exits. */
+	while (pr->ps_flags & PS_PPWAIT)
+		tsleep(parent, PWAIT, "ppwait", 0);
 	return 0;
 }
 

@@ -72,6 +72,7 @@ struct process {
 #define PS_CONTROLT	0x00000002	/* has a controlling terminal */
 #define PS_EXEC		0x00000004	/* has called execve */
 #define PS_EXITING	0x00000008	/* in exit1() */
+#define PS_PPWAIT	0x00000010	/* vfork: the parent waits for exec/exit */
 #define PS_ZOMBIE	0x00040000	/* exited, waiting for its parent */
 #define PS_NOZOMBIE	0x00080000	/* the parent ignores SIGCHLD: no zombie */
 #define PS_SYSTEM	0x00010000	/* a kernel thread's process */
@@ -153,6 +154,7 @@ struct rusage;
 int	dowait4(struct proc *, pid_t pid, int *statusp, int options,
 	    struct rusage *, register_t *retval);
 void	proc_reparent(struct process *child, struct process *newparent);
+void	vfork_release(struct process *);
 extern struct process *initprocess;	/* [I] pid 1 */
 
 /* kern_kthread.cc */

@@ -22,6 +22,7 @@
  * sys/uvm/uvm_mmap.c.
  */
 #include <sys/param.h>
+#include <sys/resource.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
 #include <sys/fcntl.h>
@@ -206,6 +207,9 @@ sys_mmap(struct proc *p, void *v, register_t *retval)
 	struct vm_map *map = uvm_mmap_map(p);
 	int error;
 
+	/* Anonymous memory counts against the data size limit. */
+	if ((flags & MAP_ANON) && size > lim_cur(p, RLIMIT_DATA))
+		return ENOMEM;
 	if ((error = uvm_mmap_args(&addr, &size, prot, flags, pos, &pageoff)))
 		return error;
 	if (flags & MAP_ANON) {
@@ -269,7 +273,11 @@ sys_munmap(struct proc *p, void *v, register_t *retval)
 		return error;
 	if (addr < VM_MIN_ADDRESS)
 		return EINVAL;
-	uvm_unmap(uvm_mmap_map(p), addr, addr + size);
+	/* As OpenBSD: the whole range must be mapped, or nothing is done. */
+	struct vm_map *map = uvm_mmap_map(p);
+	if (uvm_map_checkprot(map, addr, addr + size, PROT_NONE) != 0)
+		return EINVAL;
+	uvm_unmap(map, addr, addr + size);
 	return 0;
 }
 
