@@ -338,7 +338,8 @@ $(O)/boot/boot: $(O)/boot/boot.elf
 DISK_EXTRA ?=
 $(O)/disk.img: $(O)/bsd $(O)/boot/mbr $(O)/boot/biosboot $(O)/boot/boot \
     tools/mkdisk tools/installboot
-	$(PYTHON) tools/mkdisk -k $(O)/bsd -B $(O)/boot $@ $(DISK_EXTRA)
+	$(PYTHON) tools/mkdisk -k $(O)/bsd -B $(O)/boot $@ $(O)/root \
+	    $(LOCAL_DIR) $(DISK_EXTRA)
 
 # QEMU as the tests run it, plus a console on this terminal: Ctrl-A X
 # quits, Ctrl-A C switches to QEMU's monitor.  When standard input is not

@@ -22,6 +22,7 @@
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/msgbuf.h>
 #include <sys/errno.h>
 #include <sys/kernel.h>
 #include <sys/file.h>
@@ -377,6 +378,12 @@ kern_sysctl(int *name, u_int namelen, void *oldp, size_t *oldlenp,
 		return sysctl_rdstring(oldp, oldlenp, newp, version);
 	case KERN_OSVERSION:
 		return sysctl_rdstring(oldp, oldlenp, newp, osversion);
+	case KERN_MSGBUFSIZE:
+		return sysctl_rdint(oldp, oldlenp, newp, msgbufp->msg_bufs);
+	case KERN_MSGBUF:
+		/* The header and the ring, for dmesg(8) to untangle. */
+		return sysctl_rdstruct(oldp, oldlenp, newp, msgbufp,
+		    offsetof(struct msgbuf, msg_bufc) + msgbufp->msg_bufs);
 	case KERN_HOSTNAME: {
 		int error = sysctl_string(oldp, oldlenp, newp, newlen,
 		    hostname, sizeof(hostname));
@@ -479,6 +486,9 @@ kernel_sysctl(int *name, u_int namelen, void *oldp, size_t *oldlenp,
 		    newlen, p);
 	case CTL_HW:
 		return hw_sysctl(name + 1, namelen - 1, oldp, oldlenp, newp,
+		    newlen, p);
+	case CTL_MACHDEP:
+		return cpu_sysctl(name + 1, namelen - 1, oldp, oldlenp, newp,
 		    newlen, p);
 	default:
 		return EOPNOTSUPP;

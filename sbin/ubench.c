@@ -18,13 +18,19 @@
  *	pagefault_anon_write	the first write to a page of fresh anonymous
  *				memory
  *	mmap_munmap_1page	mmap of one anonymous page, then munmap
+ *	boot_to_shell		(as process 1 only) from kernel entry
+ *				(machdep.boottsc) to the moment /bin/sh,
+ *				started on the console as init would start
+ *				it, has printed its prompt
  */
 #include <sys/types.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
+#include <sys/sysctl.h>
 #include <sys/wait.h>
 #include <err.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +48,8 @@ rdtsc(void)
 static void
 result(const char *name, unsigned long long ticks, unsigned long n)
 {
-	printf("RESULT %s %llu cycles/op\n", name, ticks / n);
+	printf("RESULT %s %llu %s\n", name, ticks / n,
+	    n == 1 ? "cycles" : "cycles/op");
 }
 
 static void
@@ -163,6 +170,57 @@ bench_mmap_munmap(void)
 	result("mmap_munmap_1page", rdtsc() - t0, n);
 }
 
+/*
+ * The shell on the console, its output (the prompt) into a pipe: the
+ * figure is taken when the prompt arrives.
+ */
+static void
+bench_boot_to_shell(void)
+{
+	int mib[2] = { CTL_MACHDEP, CPU_BOOTTSC };
+	unsigned long long boottsc;
+	size_t len = sizeof(boottsc);
+	char buf[256];
+	size_t got = 0;
+	int out[2], status;
+
+	if (sysctl(mib, 2, &boottsc, &len, NULL, 0) == -1)
+		err(1, "sysctl machdep.boottsc");
+	if (pipe(out) == -1)
+		err(1, "pipe");
+	pid_t pid = fork();
+	if (pid == -1)
+		err(1, "fork");
+	if (pid == 0) {
+		char *const sh[] = { (char *)"-sh", NULL };
+		char *const env[] = { (char *)"PATH=/bin:/sbin",
+		    (char *)"HOME=/", NULL };
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		close(out[0]);
+		close(out[1]);
+		execve("/bin/sh", sh, env);
+		_exit(127);
+	}
+	close(out[1]);
+	for (;;) {
+		ssize_t n = read(out[0], buf + got, sizeof(buf) - 1 - got);
+		if (n <= 0)
+			errx(1, "boot_to_shell: the shell printed no prompt");
+		got += n;
+		buf[got] = '\0';
+		if (strstr(buf, "# ") != NULL || strstr(buf, "$ ") != NULL)
+			break;
+		if (got == sizeof(buf) - 1)
+			got = 0;
+	}
+	unsigned long long t = rdtsc() - boottsc;
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	close(out[0]);
+	result("boot_to_shell", t, 1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -175,6 +233,8 @@ main(int argc, char **argv)
 			return 1;	/* nowhere to say so */
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (getpid() == 1)
+		bench_boot_to_shell();
 	bench_null_syscall();
 	bench_fork_exit_wait();
 	bench_fork_exec_wait(getpid() == 1 ? "/sbin/ubench" : argv[0]);

@@ -52,7 +52,9 @@
 #define KERN_BOOTTIME	21	/* struct: time kernel was booted */
 #define KERN_DOMAINNAME	22	/* string: (YP) domainname */
 #define KERN_OSVERSION	27	/* string: kernel build version */
+#define KERN_MSGBUFSIZE	38	/* int: size of the message buffer */
 #define KERN_NPROCS	47	/* int: number of processes */
+#define KERN_MSGBUF	48	/* struct: the message buffer */
 #define KERN_PROC	66	/* struct: process entries */
 
 /* KERN_PROC's third component: which processes. */
@@ -230,6 +232,16 @@ struct kinfo_proc {
 	char	p_name[KI_MAXCOMLEN];	/* thread name */
 };
 
+/*
+ * CTL_MACHDEP names (i386: OpenBSD keeps them in <machine/cpu.h>).
+ * CPU_BOOTTSC is ours: the TSC when the kernel started, for make bench.
+ */
+#define CPU_CPUVENDOR	6	/* string: cpuid vendor */
+#define CPU_CPUID	7	/* int: cpuid signature */
+#define CPU_CPUFEATURE	8	/* int: cpuid features */
+#define CPU_TSCFREQ	16	/* quad: TSC frequency, Hz */
+#define CPU_BOOTTSC	20	/* quad: the TSC at kernel entry */
+
 #ifdef _KERNEL
 #define MAXHOSTNAMELEN	256	/* the longest host name, with its NUL */
 
@@ -259,6 +271,9 @@ __BEGIN_DECLS
 struct proc;
 void	fill_kproc(struct proc *p, struct kinfo_proc *ki);
 [[nodiscard]] int kernel_sysctl(int *name, u_int namelen, void *oldp,
+	    size_t *oldlenp, void *newp, size_t newlen, struct proc *p);
+/* arch/i386/i386/machdep.cc: machdep.* */
+[[nodiscard]] int cpu_sysctl(int *name, u_int namelen, void *oldp,
 	    size_t *oldlenp, void *newp, size_t newlen, struct proc *p);
 __END_DECLS
 #endif /* _KERNEL */

@@ -95,15 +95,20 @@ def stage(root):
 	"""
 	if os.path.exists(root):
 		shutil.rmtree(root)
-	os.makedirs(root)
-	for d in ("bin", "sbin"):
-		copy_programs(os.path.join(OBJ, d), os.path.join(root, d))
+	staged = os.path.join(OBJ, "root")	# `make userland': /bin, /etc...
+	if os.path.isdir(staged):
+		shutil.copytree(staged, root, symlinks=True)
+	else:
+		os.makedirs(root)
+		for d in ("bin", "sbin"):
+			copy_programs(os.path.join(OBJ, d),
+			    os.path.join(root, d))
 	if INIT is not None:
 		os.makedirs(os.path.join(root, "sbin"), exist_ok=True)
 		shutil.copyfile(INIT, os.path.join(root, "sbin", "init"))
 		os.chmod(os.path.join(root, "sbin", "init"), 0o755)
 	# A world-writable /tmp, as the programs' scratch space lives there.
-	os.makedirs(os.path.join(root, "tmp"))
+	os.makedirs(os.path.join(root, "tmp"), exist_ok=True)
 	os.chmod(os.path.join(root, "tmp"), 0o1777)
 	return copy_programs(os.path.join(OBJ, "regress"),
 	    os.path.join(root, "regress"))

@@ -6,6 +6,7 @@
 #		host's C library: string and ctype, strto*, qsort and bsearch,
 #		the printf and scanf cores (through snprintf and sscanf),
 #		getopt, time conversion and strftime, the environment,
+#		the password and group files (getpwnam, getgrgid, ...),
 #		malloc (on the host's mmap) and the stdio streams (on the
 #		host's open, read, write, lseek: libc_host.cc)
 #   libc_cross	a cross-compiled C program (libc_prog.c) and the same
@@ -23,6 +24,7 @@ set(LIBC ${REPO}/lib/libc)
 set(LIBC_HOST_SOURCES
 	${LIBC}/gen/ctype.cc
 	${LIBC}/gen/errno.cc
+	${LIBC}/gen/getpwent.cc
 	${LIBC}/stdio/fmtlen.cc
 	${LIBC}/stdio/fscanf.cc
 	${LIBC}/stdio/lines.cc
@@ -52,6 +54,7 @@ target_compile_options(libc_host PRIVATE -nostdinc -ffreestanding
 add_executable(libc_tests
 	${CMAKE_CURRENT_LIST_DIR}/libc_host.cc
 	${CMAKE_CURRENT_LIST_DIR}/libc_printf_test.cc
+	${CMAKE_CURRENT_LIST_DIR}/libc_pwd_test.cc
 	${CMAKE_CURRENT_LIST_DIR}/libc_stdio_test.cc
 	${CMAKE_CURRENT_LIST_DIR}/libc_stdlib_test.cc
 	${CMAKE_CURRENT_LIST_DIR}/libc_string_test.cc

@@ -132,6 +132,7 @@ int	libc_fprintf(libc_FILE *, const char *, ...);
 int	libc_dprintf(int, const char *, ...);
 int	libc_fscanf(libc_FILE *, const char *, ...);
 void	libc_perror(const char *);
+void	libc_psignal(unsigned int, const char *);
 }
 
 /* What libc wrote to "stderr" (libc_host.cc), cleared by reading it. */

@@ -157,6 +157,7 @@
 #define fputs	libc_fputs
 #define puts	libc_puts
 #define perror	libc_perror
+#define psignal	libc_psignal
 #define remove	libc_remove
 #define vfprintf	libc_vfprintf
 #define printf	libc_printf
@@ -182,4 +183,18 @@
 #define __srefill	libc___srefill
 #define __swrite	libc___swrite
 #define __sfsink_put	libc___sfsink_put
+#define getpwuid	libc_getpwuid
+#define getpwnam	libc_getpwnam
+#define getpwent	libc_getpwent
+#define setpwent	libc_setpwent
+#define endpwent	libc_endpwent
+#define getgrgid	libc_getgrgid
+#define getgrnam	libc_getgrnam
+#define getgrent	libc_getgrent
+#define setgrent	libc_setgrent
+#define endgrent	libc_endgrent
+#define __pw_scan	libc___pw_scan
+#define __gr_scan	libc___gr_scan
+#define __pw_path	libc___pw_path
+#define __gr_path	libc___gr_path
 #endif

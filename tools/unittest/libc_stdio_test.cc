@@ -5,7 +5,7 @@
  * with each buffering mode, the switch between reading and writing on
  * one stream, fseek/ftell with read-ahead and ungetc, fgets and getline
  * on long lines, append mode, fprintf/fscanf, dprintf, and perror's
- * message on stderr.
+ * and psignal's messages on stderr.
  */
 #include <gtest/gtest.h>
 
@@ -212,6 +212,10 @@ TEST_F(LibcStdio, FdopenDprintfErrors)
 	libc_errno = 2;
 	libc_perror("open");
 	EXPECT_EQ("open: No such file or directory\n", libc_take_stderr());
+	libc_psignal(15, "child");
+	EXPECT_EQ("child: Terminated\n", libc_take_stderr());
+	libc_psignal(11, "");
+	EXPECT_EQ("Segmentation fault\n", libc_take_stderr());
 	libc_fprintf(libc_stderr, "%d%s", 7, "!");
 	EXPECT_EQ("7!", libc_take_stderr());	/* unbuffered */
 }

@@ -22,6 +22,8 @@
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/errno.h>
+#include <sys/sysctl.h>
 #include <sys/msgbuf.h>
 #include <sys/reboot.h>
 #include <dev/cons.h>
@@ -68,6 +70,41 @@ psize_t availmem;			/* [I] pages in avail_clusters */
 
 static char msgbuf_storage[MSGBUFSIZE + sizeof(struct msgbuf)]
     __attribute__((__aligned__(8)));
+
+/*
+ * The TSC when the kernel's C++ code started: make bench's boot_to_shell
+ * figure counts from here (sbin/ubench.c reads it as machdep.boottsc).
+ */
+u_int64_t tsc_boot;
+
+/*
+ * cpu_sysctl: the machdep.* names: the CPU's vendor, cpuid signature and
+ * feature bits, the TSC frequency (OpenBSD's numbers), and our
+ * machdep.boottsc (above).
+ */
+int
+cpu_sysctl(int *name, u_int namelen, void *oldp, size_t *oldlenp,
+    void *newp, size_t newlen, struct proc *p)
+{
+	struct cpu_info *ci = curcpu();
+
+	if (namelen != 1)
+		return ENOTDIR;
+	switch (name[0]) {
+	case CPU_CPUVENDOR:
+		return sysctl_rdstring(oldp, oldlenp, newp, ci->ci_vendor);
+	case CPU_CPUID:
+		return sysctl_rdint(oldp, oldlenp, newp, ci->ci_signature);
+	case CPU_CPUFEATURE:
+		return sysctl_rdint(oldp, oldlenp, newp, ci->ci_feature_flags);
+	case CPU_TSCFREQ:
+		return sysctl_rdquad(oldp, oldlenp, newp, ci->ci_tsc_freq);
+	case CPU_BOOTTSC:
+		return sysctl_rdquad(oldp, oldlenp, newp, tsc_boot);
+	default:
+		return EOPNOTSUPP;
+	}
+}
 
 /* setsegment: fill a memory or system segment descriptor. */
 void
@@ -328,6 +365,7 @@ init386(void)
 {
 	int error;
 
+	tsc_boot = rdtsc();	/* first thing: "machdep.boottsc" */
 	run_constructors();
 	initmsgbuf(msgbuf_storage, sizeof(msgbuf_storage));
 	error = getbootinfo(bootargv, bootargc, &bootinfo);

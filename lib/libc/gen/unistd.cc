@@ -2,7 +2,7 @@
  * lib/libc/gen/unistd.cc: the <unistd.h> functions that are not system
  * calls of their own but small wrappers around them: sleep, usleep,
  * isatty, tcgetattr/tcsetattr, getcwd, brk/sbrk, uname, gethostname,
- * getpagesize, getpgrp, wait/waitpid, creat.
+ * sethostname, getpagesize, getpgrp, wait/waitpid, creat.
  *
  * Where OpenBSD's libc has the same wrapper it is in lib/libc/gen (or
  * lib/libc/sys for brk and sbrk), and it works the same way.
@@ -200,6 +200,15 @@ gethostname(char *name, size_t namelen)
 {
 	kern_string(CTL_KERN, KERN_HOSTNAME, name, namelen, "localhost");
 	return 0;
+}
+
+/* As OpenBSD's: a write to kern.hostname, which only root may do. */
+int
+sethostname(const char *name, size_t namelen)
+{
+	int mib[2] = { CTL_KERN, KERN_HOSTNAME };
+
+	return sysctl(mib, 2, nullptr, nullptr, (void *)name, namelen);
 }
 
 } // extern "C"

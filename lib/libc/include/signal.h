@@ -24,6 +24,7 @@ int	sigaction(int sig, const struct sigaction *act,
 	    struct sigaction *oact);
 void	(*signal(int sig, void (*fn)(int)))(int);
 int	sigprocmask(int how, const sigset_t *set, sigset_t *oset);
+void	psignal(unsigned int sig, const char *msg);
 __END_DECLS
 
 #endif /* !_SIGNAL_H_ */

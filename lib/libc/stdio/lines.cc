@@ -1,6 +1,6 @@
 /*
  * lib/libc/stdio/lines.cc: stdio's line and string operations: fgets,
- * getline, getdelim, fputs, puts, and perror; remove(3).
+ * getline, getdelim, fputs, puts, perror and psignal; remove(3).
  *
  * They are built on fgetc and __swrite (stdio.cc), so buffering and the
  * switch between reading and writing are decided in one place.
@@ -102,6 +102,22 @@ perror(const char *s)
 		fputs(": ", stderr);
 	}
 	fputs(msg, stderr);
+	fputs("\n", stderr);
+}
+
+/*
+ * "s: Segmentation fault\n" on stderr: perror for a signal number.
+ * XXX <signal.h> should declare it: void psignal(unsigned int, const
+ * char *), as OpenBSD's does.
+ */
+void
+psignal(unsigned int sig, const char *s)
+{
+	if (s != nullptr && *s != '\0') {
+		fputs(s, stderr);
+		fputs(": ", stderr);
+	}
+	fputs(strsignal((int)sig), stderr);
 	fputs("\n", stderr);
 }
 

@@ -7,6 +7,10 @@
 
 #include_next <sys/stat.h>
 
+#ifndef S_ISVTX
+#define S_ISVTX		S_ISTXT		/* the sticky bit's POSIX name */
+#endif
+
 __BEGIN_DECLS
 int	stat(const char *path, struct stat *sb);
 int	lstat(const char *path, struct stat *sb);
