@@ -106,12 +106,17 @@ KERN_SRC := \
 	kern/subr_log.cc \
 	kern/subr_pool.cc \
 	kern/subr_prf.cc \
+	kern/sys_generic.cc \
+	kern/sys_pipe.cc \
+	kern/vfs_attr.cc \
 	kern/vfs_bio.cc \
 	kern/vfs_cache.cc \
 	kern/vfs_default.cc \
+	kern/vfs_getcwd.cc \
 	kern/vfs_init.cc \
 	kern/vfs_lookup.cc \
 	kern/vfs_subr.cc \
+	kern/vfs_syscalls.cc \
 	kern/vfs_vnops.cc \
 	kern/vfs_vops.cc \
 	lib/libkern/cxxabi.cc \
@@ -161,6 +166,7 @@ KERN_TEST := \
 	dev/pci/pci_test.cc \
 	dev/pckbc/pckbd_test.cc \
 	dev/rd_test.cc \
+	kern/kern_descrip_test.cc \
 	kern/kern_lock_test.cc \
 	kern/kern_malloc_test.cc \
 	kern/kern_rwlock_test.cc \
@@ -173,7 +179,9 @@ KERN_TEST := \
 	kern/subr_extent_test.cc \
 	kern/subr_pool_test.cc \
 	kern/subr_prf_test.cc \
+	kern/sys_pipe_test.cc \
 	kern/vfs_bio_test.cc \
+	kern/vfs_syscalls_test.cc \
 	kern/vfs_test.cc \
 	lib/libkern/cxxabi_test.cc \
 	ufs/ext2fs/ext2fs_test.cc \

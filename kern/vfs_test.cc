@@ -15,6 +15,7 @@
 #include <sys/buf.h>
 #include <sys/errno.h>
 #include <sys/fcntl.h>
+#include <sys/file.h>
 #include <sys/filedesc.h>
 #include <sys/kernel.h>
 #include <sys/ktest.h>
@@ -50,38 +51,16 @@ lookup_rele(const char *path, u_long flags)
 	return error;
 }
 
-/* make: a directory (type VDIR) or a symbolic link to target. */
+/*
+ * make: a directory (type VDIR) or a symbolic link to target, through
+ * mkdir(2)'s and symlink(2)'s cores with kernel-space paths.
+ */
 static int
 make(const char *path, enum vtype type, const char *target)
 {
-	struct nameidata nd;
-	struct vattr va;
-	struct vnode *vp;
-	int error;
-
-	NDINIT(&nd, CREATE, LOCKPARENT | SAVENAME, UIO_SYSSPACE, path,
-	    curproc);
-	if ((error = namei(&nd)) != 0)
-		return error;
-	if (nd.ni_vp != nullptr) {
-		vrele(nd.ni_vp);
-		vput(nd.ni_dvp);
-		namei_free(&nd);
-		return EEXIST;
-	}
-	vattr_null(&va);
-	va.va_type = type;
-	va.va_mode = type == VDIR ? 0755 : 0777;
 	if (type == VDIR)
-		error = VOP_MKDIR(nd.ni_dvp, &vp, &nd.ni_cnd, &va);
-	else
-		error = VOP_SYMLINK(nd.ni_dvp, &vp, &nd.ni_cnd, &va,
-		    (char *)target);
-	vput(nd.ni_dvp);
-	namei_free(&nd);
-	if (error == 0)
-		vput(vp);
-	return error;
+		return domkdirat(curproc, AT_FDCWD, path, 0755, UIO_SYSSPACE);
+	return dosymlinkat(curproc, target, AT_FDCWD, path, UIO_SYSSPACE);
 }
 
 /* put: a regular file holding len bytes of data (replacing any). */
@@ -495,25 +474,11 @@ test_vfs_syncer_kill(void)
 }
 KTEST_DEFINE(vfs_syncer_kill, test_vfs_syncer_kill, KTEST_FILES | KTEST_CRASH);
 
-/* rm: remove a file (namei DELETE, VOP_REMOVE). */
+/* rm: remove a file: unlink(2)'s core. */
 static int
 rm(const char *path)
 {
-	struct nameidata nd;
-	int error;
-
-	NDINIT(&nd, DELETE, LOCKPARENT | LOCKLEAF | SAVENAME, UIO_SYSSPACE,
-	    path, curproc);
-	if ((error = namei(&nd)) != 0)
-		return error;
-	if (nd.ni_vp == nd.ni_dvp) {
-		vrele(nd.ni_vp);
-		vput(nd.ni_dvp);
-		error = EISDIR;
-	} else
-		error = VOP_REMOVE(nd.ni_dvp, nd.ni_vp, &nd.ni_cnd);
-	namei_free(&nd);
-	return error;
+	return dounlinkat(curproc, AT_FDCWD, path, 0, UIO_SYSSPACE);
 }
 
 /* KiB/s from bytes moved in cycles of the cycle counter. */

@@ -8,13 +8,22 @@
  *  - vn_rdwr: read or write a vnode into a kernel (or user) buffer in
  *    one call: exec reading a program header, the kernel's own tests.
  *  - vn_stat: VOP_GETATTR turned into the struct stat of stat(2).
+ *  - vnops: what an open file that is a vnode does (struct fileops,
+ *    sys/file.h): vn_read, vn_write, vn_ioctl, vn_poll, vn_statfile,
+ *    vn_closefile, vn_seek.  read(2) on a descriptor of a file, a
+ *    directory or a device comes here; these keep the file's offset
+ *    (f_offset) and lock the vnode around each VOP.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
 #include <sys/fcntl.h>
+#include <sys/file.h>
 #include <sys/filedesc.h>
+#include <sys/filio.h>
+#include <sys/mount.h>
 #include <sys/namei.h>
+#include <sys/poll.h>
 #include <sys/proc.h>
 #include <sys/stat.h>
 #include <sys/ucred.h>
@@ -49,6 +58,14 @@ vn_open(struct nameidata *ndp, int fmode, int cmode)
 			cnp->cn_flags |= FOLLOW;
 		if ((error = namei(ndp)) != 0)
 			return error;
+		if (ndp->ni_vp == nullptr &&
+		    (cnp->cn_flags & REQUIREDIR)) {
+			/* "name/" names a directory: not one to create. */
+			vput(ndp->ni_dvp);
+			namei_free(ndp);
+			ndp->ni_dvp = nullptr;
+			return ENOENT;
+		}
 		if (ndp->ni_vp == nullptr) {
 			vattr_null(&va);
 			va.va_type = VREG;
@@ -214,3 +231,201 @@ vn_stat(struct vnode *vp, struct stat *sb, struct proc *p)
 	sb->st_blocks = va.va_bytes / 512;
 	return 0;
 }
+
+/*
+ * vn_read: fo_read of a vnode: from f_offset (advanced by what was read)
+ * or, for pread (FO_POSITION), from uio_offset.
+ * => process context, may sleep.  EISDIR for a directory (getdents(2)
+ *    reads those), EINVAL for an offset that would wrap.
+ */
+static int
+vn_read(struct file *fp, struct uio *uio, int fflags)
+{
+	struct vnode *vp = (struct vnode *)fp->f_data;
+	size_t count = uio->uio_resid;
+	int error;
+
+	if (!(fflags & FO_POSITION))
+		uio->uio_offset = fp->f_offset;
+	/* Only a character device may be read past what an off_t holds. */
+	if (vp->v_type != VCHR &&
+	    count > (size_t)(INT64_MAX - uio->uio_offset))
+		return EINVAL;
+	if (vp->v_type == VDIR)
+		return EISDIR;
+	if ((error = vn_lock(vp, LK_SHARED | LK_RETRY)) != 0)
+		return error;
+	error = VOP_READ(vp, uio, (fp->f_flag & FNONBLOCK) ? IO_NDELAY : 0,
+	    fp->f_cred);
+	VOP_UNLOCK(vp);
+	if (!(fflags & FO_POSITION))
+		fp->f_offset += count - uio->uio_resid;
+	return error;
+}
+
+/*
+ * vn_write: fo_write of a vnode: at f_offset, or at the end for a file
+ * opened with O_APPEND, or at uio_offset for pwrite (FO_POSITION).
+ * => process context, may sleep.
+ */
+static int
+vn_write(struct file *fp, struct uio *uio, int fflags)
+{
+	struct vnode *vp = (struct vnode *)fp->f_data;
+	size_t count = uio->uio_resid;
+	int ioflag = IO_UNIT, error;
+
+	if (vp->v_type == VREG && (fp->f_flag & O_APPEND) &&
+	    !(fflags & FO_POSITION))
+		ioflag |= IO_APPEND;
+	if (fp->f_flag & FNONBLOCK)
+		ioflag |= IO_NDELAY;
+	if (fp->f_flag & FFSYNC)
+		ioflag |= IO_SYNC;
+	if ((error = vn_lock(vp, LK_EXCLUSIVE | LK_RETRY)) != 0)
+		return error;
+	if (!(fflags & FO_POSITION))
+		uio->uio_offset = fp->f_offset;
+	error = VOP_WRITE(vp, uio, ioflag, fp->f_cred);
+	if (!(fflags & FO_POSITION)) {
+		/* An append leaves the offset at the new end. */
+		if (ioflag & IO_APPEND)
+			fp->f_offset = uio->uio_offset;
+		else
+			fp->f_offset += count - uio->uio_resid;
+	}
+	VOP_UNLOCK(vp);
+	return error;
+}
+
+/*
+ * vn_ioctl: fo_ioctl of a vnode.  A file or directory knows FIONREAD
+ * (the bytes after the offset) and accepts FIONBIO and FIOASYNC; a
+ * device gets the request (the console's terminal ioctls); the rest is
+ * ENOTTY.
+ */
+static int
+vn_ioctl(struct file *fp, u_long com, caddr_t data, struct proc *p)
+{
+	struct vnode *vp = (struct vnode *)fp->f_data;
+	struct vattr va;
+	int error;
+
+	switch (vp->v_type) {
+	case VREG:
+	case VDIR:
+		if (com == FIONREAD) {
+			if ((error = VOP_GETATTR(vp, &va, p->p_ucred, p)) != 0)
+				return error;
+			off_t left = (off_t)va.va_size - fp->f_offset;
+			*(int *)data = left < 0 ? 0 :
+			    left > INT32_MAX ? INT32_MAX : (int)left;
+			return 0;
+		}
+		if (com == FIONBIO || com == FIOASYNC)
+			return 0;
+		return ENOTTY;
+	case VFIFO:
+	case VCHR:
+	case VBLK:
+		error = VOP_IOCTL(vp, com, data, fp->f_flag, p->p_ucred, p);
+		/*
+		 * FIONBIO and FIOASYNC only tell the driver what f_flag
+		 * already says: one that does not care (mem(4)) is fine.
+		 */
+		if (error == ENOTTY && (com == FIONBIO || com == FIOASYNC))
+			error = 0;
+		return error;
+	default:
+		return ENOTTY;
+	}
+}
+
+/*
+ * vn_poll: fo_poll of a vnode.  Files and directories are always ready.
+ * A device is readable when FIONREAD says bytes wait (or when it has no
+ * FIONREAD: /dev/null and /dev/zero never block) and always writable;
+ * a device that makes a reader wait (the console) calls selwakeup when
+ * input arrives.
+ */
+static int
+vn_poll(struct file *fp, int events, struct proc *p)
+{
+	struct vnode *vp = (struct vnode *)fp->f_data;
+	int ready = events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
+
+	if (vp->v_type != VCHR || !(events & (POLLIN | POLLRDNORM)))
+		return ready;
+	int n = 0;
+	if (VOP_IOCTL(vp, FIONREAD, &n, fp->f_flag, p->p_ucred, p) == 0 &&
+	    n == 0)
+		ready &= ~(POLLIN | POLLRDNORM);
+	return ready;
+}
+
+/* vn_statfile: fo_stat of a vnode: stat(2) of the open file. */
+static int
+vn_statfile(struct file *fp, struct stat *sb, struct proc *p)
+{
+	return vn_stat((struct vnode *)fp->f_data, sb, p);
+}
+
+/*
+ * vn_closefile: fo_close of a vnode: the last reference to the open
+ * file is gone (sys/file.h): close the vnode as it was opened.
+ */
+static int
+vn_closefile(struct file *fp, struct proc *p)
+{
+	struct vnode *vp = (struct vnode *)fp->f_data;
+
+	fp->f_data = nullptr;
+	return vn_close(vp, fp->f_flag, fp->f_cred, p);
+}
+
+/*
+ * vn_seek: fo_seek of a vnode: lseek(2).  The new offset may lie past
+ * the end (a later write leaves a hole) but not before the start,
+ * except on a character device, where offsets mean what the driver says.
+ */
+static int
+vn_seek(struct file *fp, off_t *offset, int whence, struct proc *p)
+{
+	struct vnode *vp = (struct vnode *)fp->f_data;
+	struct vattr va;
+	off_t newoff;
+	int error;
+
+	switch (whence) {
+	case SEEK_SET:
+		newoff = *offset;
+		break;
+	case SEEK_CUR:
+		if (__builtin_add_overflow(fp->f_offset, *offset, &newoff))
+			return EINVAL;
+		break;
+	case SEEK_END:
+		if ((error = VOP_GETATTR(vp, &va, fp->f_cred, p)) != 0)
+			return error;
+		if (__builtin_add_overflow((off_t)va.va_size, *offset,
+		    &newoff))
+			return EINVAL;
+		break;
+	default:
+		return EINVAL;
+	}
+	if (newoff < 0 && vp->v_type != VCHR)
+		return EINVAL;
+	fp->f_offset = *offset = newoff;
+	return 0;
+}
+
+const struct fileops vnops = {
+	.fo_read = vn_read,
+	.fo_write = vn_write,
+	.fo_ioctl = vn_ioctl,
+	.fo_poll = vn_poll,
+	.fo_stat = vn_statfile,
+	.fo_close = vn_closefile,
+	.fo_seek = vn_seek,
+};

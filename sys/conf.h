@@ -77,6 +77,7 @@ int	cnopen(dev_t, int, int, struct proc *);
 int	cnclose(dev_t, int, int, struct proc *);
 int	cnread(dev_t, struct uio *, int);
 int	cnwrite(dev_t, struct uio *, int);
+int	cnioctl(dev_t, u_long, caddr_t, int, struct proc *);
 /* dev/mem.cc */
 int	mmopen(dev_t, int, int, struct proc *);
 int	mmclose(dev_t, int, int, struct proc *);

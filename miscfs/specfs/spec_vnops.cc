@@ -46,6 +46,9 @@ spec_open(void *v)
 	case VCHR:
 		if (maj >= nchrdev || cdevsw[maj].d_open == nullptr)
 			return ENXIO;
+		/* A terminal: pread/pwrite on it are ESPIPE (sys_generic). */
+		if (cdevsw[maj].d_type == D_TTY)
+			vp->v_flag |= VISTTY;
 		return cdevsw[maj].d_open(dev, ap->a_mode, S_IFCHR, ap->a_p);
 	case VBLK:
 		if (maj >= nblkdev || bdevsw[maj].d_open == nullptr)
@@ -146,7 +149,16 @@ spec_read(void *v)
 	if (vp->v_type == VCHR) {
 		if (cdevsw[maj].d_read == nullptr)
 			return ENODEV;
-		return cdevsw[maj].d_read(vp->v_rdev, ap->a_uio, ap->a_ioflag);
+		/*
+		 * A terminal read may wait for a person to type: other users
+		 * of the vnode (a writer to the same console) must not wait
+		 * with it, so the lock is let go meanwhile, as OpenBSD does.
+		 */
+		VOP_UNLOCK(vp);
+		int error = cdevsw[maj].d_read(vp->v_rdev, ap->a_uio,
+		    ap->a_ioflag);
+		(void)vn_lock(vp, LK_EXCLUSIVE | LK_RETRY);
+		return error;
 	}
 	return spec_blkrw(vp, ap->a_uio);
 }
@@ -162,8 +174,11 @@ spec_write(void *v)
 	if (vp->v_type == VCHR) {
 		if (cdevsw[maj].d_write == nullptr)
 			return ENODEV;
-		return cdevsw[maj].d_write(vp->v_rdev, ap->a_uio,
+		VOP_UNLOCK(vp);		/* as spec_read */
+		int error = cdevsw[maj].d_write(vp->v_rdev, ap->a_uio,
 		    ap->a_ioflag);
+		(void)vn_lock(vp, LK_EXCLUSIVE | LK_RETRY);
+		return error;
 	}
 	return spec_blkrw(vp, ap->a_uio);
 }

@@ -1,7 +1,8 @@
 /*
  * ext2fs_test.cc: in-kernel tests of the ext2 file system on the
- * mounted root (wd0a in QEMU), through namei, vn_rdwr and the VOP_*
- * calls, as system calls will use them.
+ * mounted root (wd0a in QEMU), through the cores of the system calls
+ * (domkdirat, dounlinkat, dorenameat, ... in kern/vfs_syscalls.cc),
+ * namei, vn_rdwr and the VOP_* calls.
  *
  * Each test works in a directory of its own under /ext2test, made
  * afresh (a leftover one means the disk image is not fresh: the test
@@ -22,6 +23,9 @@
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
+#include <sys/fcntl.h>
+#include <sys/file.h>
+#include <sys/filedesc.h>
 #include <sys/ktest.h>
 #include <sys/malloc.h>
 #include <sys/mount.h>
@@ -65,39 +69,25 @@ lookup(const char *path, u_long flags, struct vnode **vpp)
 	return error;
 }
 
-/* make: a file (VREG), directory (VDIR) or symbolic link (VLNK). */
+/*
+ * make: a file (VREG), directory (VDIR) or symbolic link (VLNK), through
+ * the system calls' cores (kern/vfs_syscalls.cc) with kernel paths.
+ */
 static int
 make(const char *path, enum vtype type, const char *target)
 {
-	struct nameidata nd;
-	struct vattr va;
-	struct vnode *vp = nullptr;
+	struct proc *p = curproc;
+	register_t fd;
 	int error;
 
-	NDINIT(&nd, CREATE, LOCKPARENT | SAVENAME, UIO_SYSSPACE, path,
-	    curproc);
-	if ((error = namei(&nd)) != 0)
-		return error;
-	if (nd.ni_vp != nullptr) {
-		vrele(nd.ni_vp);
-		vput(nd.ni_dvp);
-		namei_free(&nd);
-		return EEXIST;
-	}
-	vattr_null(&va);
-	va.va_type = type;
-	va.va_mode = type == VDIR ? 0755 : 0644;
 	if (type == VDIR)
-		error = VOP_MKDIR(nd.ni_dvp, &vp, &nd.ni_cnd, &va);
-	else if (type == VLNK)
-		error = VOP_SYMLINK(nd.ni_dvp, &vp, &nd.ni_cnd, &va,
-		    (char *)target);
-	else
-		error = VOP_CREATE(nd.ni_dvp, &vp, &nd.ni_cnd, &va);
-	vput(nd.ni_dvp);
+		return domkdirat(p, AT_FDCWD, path, 0755, UIO_SYSSPACE);
+	if (type == VLNK)
+		return dosymlinkat(p, target, AT_FDCWD, path, UIO_SYSSPACE);
+	error = doopenat(p, AT_FDCWD, path, O_WRONLY | O_CREAT | O_EXCL,
+	    0644, UIO_SYSSPACE, &fd);
 	if (error == 0)
-		vput(vp);
-	namei_free(&nd);
+		error = fdrelease(p, (int)fd);
 	return error;
 }
 
@@ -193,68 +183,24 @@ setsize(const char *path, off_t size)
 static int
 rm(const char *path, bool dir)
 {
-	struct nameidata nd;
-	int error;
-
-	NDINIT(&nd, DELETE, LOCKPARENT | LOCKLEAF | SAVENAME, UIO_SYSSPACE,
-	    path, curproc);
-	if ((error = namei(&nd)) != 0)
-		return error;
-	error = dir ? VOP_RMDIR(nd.ni_dvp, nd.ni_vp, &nd.ni_cnd) :
-	    VOP_REMOVE(nd.ni_dvp, nd.ni_vp, &nd.ni_cnd);
-	namei_free(&nd);
-	return error;
+	return dounlinkat(curproc, AT_FDCWD, path, dir ? AT_REMOVEDIR : 0,
+	    UIO_SYSSPACE);
 }
 
+/* link: a second name, as link(2) without following a last link. */
 static int
 link(const char *from, const char *to)
 {
-	struct nameidata nd;
-	struct vnode *vp;
-	int error;
-
-	if ((error = lookup(from, 0, &vp)) != 0)
-		return error;
-	NDINIT(&nd, CREATE, LOCKPARENT | SAVENAME, UIO_SYSSPACE, to, curproc);
-	if ((error = namei(&nd)) != 0) {
-		vrele(vp);
-		return error;
-	}
-	if (nd.ni_vp != nullptr) {
-		vrele(nd.ni_vp);
-		vput(nd.ni_dvp);
-		error = EEXIST;
-	} else
-		error = VOP_LINK(nd.ni_dvp, vp, &nd.ni_cnd);
-	vrele(vp);
-	namei_free(&nd);
-	return error;
+	return dolinkat(curproc, AT_FDCWD, from, AT_FDCWD, to, 0,
+	    UIO_SYSSPACE);
 }
 
-/* rename as sys_rename does it; VOP_RENAME releases the four vnodes. */
+/* rename: rename(2)'s core. */
 static int
 rename(const char *from, const char *to)
 {
-	struct nameidata fnd, tnd;
-	int error;
-
-	NDINIT(&fnd, DELETE, WANTPARENT | SAVENAME, UIO_SYSSPACE, from,
-	    curproc);
-	if ((error = namei(&fnd)) != 0)
-		return error;
-	NDINIT(&tnd, RENAME, LOCKPARENT | LOCKLEAF | NOCACHE | SAVENAME,
-	    UIO_SYSSPACE, to, curproc);
-	if ((error = namei(&tnd)) != 0) {
-		vrele(fnd.ni_dvp);
-		vrele(fnd.ni_vp);
-		namei_free(&fnd);
-		return error;
-	}
-	error = VOP_RENAME(fnd.ni_dvp, fnd.ni_vp, &fnd.ni_cnd, tnd.ni_dvp,
-	    tnd.ni_vp, &tnd.ni_cnd);
-	namei_free(&fnd);
-	namei_free(&tnd);
-	return error;
+	return dorenameat(curproc, AT_FDCWD, from, AT_FDCWD, to,
+	    UIO_SYSSPACE);
 }
 
 /* Every test's start: /ext2test, and a fresh directory of its own. */
@@ -445,8 +391,11 @@ test_ext2fs_errors(void)
 	EXPECT_ERR(rm("/ext2test/errors/d", true), ENOTEMPTY);
 	EXPECT_ERR(rm("/ext2test/errors/d", false), EPERM);
 	EXPECT_ERR(link("/ext2test/errors/d", "/ext2test/errors/dl"), EPERM);
-	EXPECT_ERR(rename("/ext2test/errors/d", "/ext2test/errors/d/f"),
+	EXPECT_ERR(rename("/ext2test/errors/d", "/ext2test/errors/d/x"),
 	    EINVAL);
+	/* A directory over a file: rename(2) says so before looking on. */
+	EXPECT_ERR(rename("/ext2test/errors/d", "/ext2test/errors/d/f"),
+	    ENOTDIR);
 	EXPECT_ERR(rm("/ext2test/errors/d/.", true), EINVAL);
 	struct vattr va;
 	EXPECT_ERR(getattr("/ext2test/errors/d/f/x", 0, &va), ENOTDIR);

@@ -37,7 +37,7 @@ const int nblkdev = sizeof(bdevsw) / sizeof(bdevsw[0]);
 
 /* Character devices. */
 const struct cdevsw cdevsw[] = {
-	{ cnopen, cnclose, cnread, cnwrite, nullptr, D_TTY },	/*  0: cons */
+	{ cnopen, cnclose, cnread, cnwrite, cnioctl, D_TTY },	/*  0: cons */
 	{ nullptr, nullptr, nullptr, nullptr, nullptr, 0 },	/*  1: ctty */
 	{ mmopen, mmclose, mmrw, mmrw, nullptr, 0 },		/*  2: mem */
 };

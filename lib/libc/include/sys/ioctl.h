@@ -1,12 +1,15 @@
-/* <sys/ioctl.h>: ioctl(2) and the terminal ioctls. */
-#ifndef _SYS_IOCTL_H_
-#define _SYS_IOCTL_H_
+/*
+ * <sys/ioctl.h> for user programs: the kernel's header (the terminal and
+ * file ioctls, found next on the include path) and ioctl(2) itself.
+ */
+#ifndef _LIBC_SYS_IOCTL_H_
+#define _LIBC_SYS_IOCTL_H_
 
 #include <sys/cdefs.h>
-#include <sys/ttycom.h>
+#include_next <sys/ioctl.h>
 
 __BEGIN_DECLS
 int	ioctl(int fd, unsigned long request, ...);
 __END_DECLS
 
-#endif /* !_SYS_IOCTL_H_ */
+#endif /* !_LIBC_SYS_IOCTL_H_ */
