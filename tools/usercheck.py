@@ -89,20 +89,25 @@ def session(r, name, disk, mem, steps):
 		if end is None:
 			problem = "no boot> prompt"
 		else:
-			q.send("\r")
+			q.send("boot\r")
 			end = q.expect(r"^# $", end, BOOT_TIMEOUT)
 			if end is None:
 				problem = "no shell prompt"
 		pos = end
 		for text, patterns in ([] if problem else steps):
+			# The command's output is what comes before the next
+			# prompt; the patterns may match it in any order.
 			q.send(text + "\r")
-			for pat in patterns + [r"^# $"]:
-				e = q.expect(pat, pos, STEP_TIMEOUT)
-				if e is None:
-					problem = "after %r: no /%s/" % (text, pat)
-					break
-				pos = e
-			if problem:
+			e = q.expect(r"^# $", pos + 1, STEP_TIMEOUT)
+			if e is None:
+				problem = "after %r: no prompt again" % text
+				break
+			out = q.output()[pos:e]
+			pos = e
+			missing = [p for p in patterns
+			    if not re.search(p, out, re.M)]
+			if missing:
+				problem = "after %r: no /%s/" % (text, missing[0])
 				break
 		if problem is None:
 			q.send("halt -p\r")
@@ -132,8 +137,8 @@ def test_shell(r):
 		r.fail("user/shell", err)
 		return
 	ok = session(r, "shell", disk, biostest.MEM, [
-	    ("ls -l /", [r"^-rwxr-xr-x +1 root +wheel +\d+ .* bsd$",
-		r"^drwxr-xr-x +\d+ root +wheel +\d+ .* bin$"]),
+	    ("ls -l /", [r"^drwxr-xr-x +\d+ root +wheel +\d+ .* bin$",
+		r"^-rwxr-xr-x +1 root +wheel +\d+ .* bsd$"]),
 	    ("ps", [r"^ *PID .*COMMAND$", r"^ +1 .*init$", r"^ +\d+ .*sh$",
 		r"^ +\d+ .*ps$"]),
 	    ("cat /etc/motd", [r"OpenBSD"]),

@@ -552,7 +552,14 @@ main(int argc, char **argv)
 		struct sigaction sa;
 		memset(&sa, 0, sizeof(sa));
 		sa.sa_handler = onintr;	/* no SA_RESTART: read gives up */
-		sigaction(SIGINT, &sa, NULL);
+		/*
+		 * XXX The kernel does not run signal handlers yet (no
+		 * sendsig/sigreturn: sigaction says EINVAL).  Ignore ^C
+		 * then, rather than die of it; the terminal still throws
+		 * the typed line away, and commands get SIGINT back.
+		 */
+		if (sigaction(SIGINT, &sa, NULL) == -1)
+			signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTERM, SIG_IGN);
 	}
