@@ -234,13 +234,15 @@ struct kinfo_proc {
 
 /*
  * CTL_MACHDEP names (i386: OpenBSD keeps them in <machine/cpu.h>).
- * CPU_BOOTTSC is ours: the TSC when the kernel started, for make bench.
+ * CPU_BOOTTSC and CPU_CSLIMIT are ours: the TSC when the kernel started,
+ * for make bench, and whether the CPU enforces the code segment limit.
  */
 #define CPU_CPUVENDOR	6	/* string: cpuid vendor */
 #define CPU_CPUID	7	/* int: cpuid signature */
 #define CPU_CPUFEATURE	8	/* int: cpuid features */
 #define CPU_TSCFREQ	16	/* quad: TSC frequency, Hz */
 #define CPU_BOOTTSC	20	/* quad: the TSC at kernel entry */
+#define CPU_CSLIMIT	21	/* int: code segment limit enforced (W^X) */
 
 #ifdef _KERNEL
 #define MAXHOSTNAMELEN	256	/* the longest host name, with its NUL */

@@ -13,6 +13,7 @@
 #include <sys/systm.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
+#include <machine/segments.h>
 #include <machine/specialreg.h>
 
 struct cpu_info cpu_info_primary;
@@ -87,4 +88,53 @@ identifycpu(struct cpu_info *ci)
 	print_flag_names("cpu0: ", ci->ci_feature_flags, CPUID_EDX_BITS);
 	print_flag_names(",", ci->ci_feature_ecx, CPUID_ECX_BITS);
 	printf("\n");
+
+	ci->ci_cslimit = cslimit_probe();
+	if (!ci->ci_cslimit)
+		printf("cpu0: code segment limit not enforced (an emulator?): "
+		    "user stacks and heaps are executable\n");
+}
+
+/*
+ * Does this CPU stop a program at the end of its code segment?
+ *
+ * Without PAE the i386's page tables cannot forbid execution, so W^X for
+ * user memory rests on the code segment's limit (pmap_load_codeseg in
+ * pmap.cc).  Real CPUs and Bochs enforce it; QEMU's TCG does not check
+ * it when instructions run on past the limit.  The probe finds out: a
+ * far call into a two-byte segment (GTRAMP_SEL, unused otherwise) whose
+ * code continues past its end.  An enforcing CPU raises a general
+ * protection fault at the third byte; trap() sees cslimit_probing and
+ * resumes at cslimit_probe_fault in the kernel's own segment, which
+ * returns 1.  A CPU that runs on returns 0 from cslimit_probe_code.
+ */
+volatile bool cslimit_probing;			/* [I] trap.cc looks */
+
+asm(
+"	.text\n"
+"	.globl	cslimit_probe_code, cslimit_probe_fault\n"
+"cslimit_probe_code:\n"
+"	xorl	%eax, %eax\n"		/* 2 bytes: inside the segment */
+"	nop\n"				/* past its limit */
+"	lret\n"
+"cslimit_probe_fault:\n"
+"	movl	$1, %eax\n"
+"	lret\n");
+extern "C" void cslimit_probe_code(void);
+
+bool
+cslimit_probe(void)
+{
+	struct { u_int32_t off; u_int16_t sel; } __attribute__((packed))
+	    target = { 0, GSEL(GTRAMP_SEL, SEL_KPL) };
+	int r;
+
+	/* Base: the probe's code; limit 1: its first two bytes. */
+	setsegment(&gdt[GTRAMP_SEL].sd, (const void *)cslimit_probe_code, 1,
+	    SDT_MEMERA, SEL_KPL, 1, 0);
+	cslimit_probing = true;
+	__asm volatile("lcall *%1" : "=a"(r) : "m"(target) : "memory");
+	cslimit_probing = false;
+	memset(&gdt[GTRAMP_SEL], 0, sizeof(gdt[GTRAMP_SEL]));
+	return r != 0;
 }

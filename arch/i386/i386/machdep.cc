@@ -80,7 +80,8 @@ u_int64_t tsc_boot;
 /*
  * cpu_sysctl: the machdep.* names: the CPU's vendor, cpuid signature and
  * feature bits, the TSC frequency (OpenBSD's numbers), and our
- * machdep.boottsc (above).
+ * machdep.boottsc (above) and machdep.cslimit (identcpu.cc's probe: 1 if
+ * the CPU enforces the code segment limit, on which W^X rests).
  */
 int
 cpu_sysctl(int *name, u_int namelen, void *oldp, size_t *oldlenp,
@@ -101,6 +102,8 @@ cpu_sysctl(int *name, u_int namelen, void *oldp, size_t *oldlenp,
 		return sysctl_rdquad(oldp, oldlenp, newp, ci->ci_tsc_freq);
 	case CPU_BOOTTSC:
 		return sysctl_rdquad(oldp, oldlenp, newp, tsc_boot);
+	case CPU_CSLIMIT:
+		return sysctl_rdint(oldp, oldlenp, newp, ci->ci_cslimit);
 	default:
 		return EOPNOTSUPP;
 	}

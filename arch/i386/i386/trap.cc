@@ -43,6 +43,8 @@
 #include <machine/segments.h>
 #include <machine/trap.h>
 
+extern "C" void cslimit_probe_fault(void);	/* identcpu.cc */
+
 /* The names of the T_* codes, as OpenBSD prints them. */
 static const char *const trap_type[] = {
 	"privileged instruction fault",		/*  0 T_PRIVINFLT */
@@ -380,6 +382,15 @@ trap(struct trapframe *frame)
 	case T_NMI:
 		printf("NMI at eip 0x%x: ignored\n", frame->tf_eip);
 		return;
+	case T_PROTFLT:
+		/* identcpu.cc's probe ran past its segment, as it should. */
+		if (cslimit_probing &&
+		    frame->tf_cs == GSEL(GTRAMP_SEL, SEL_KPL)) {
+			frame->tf_cs = GSEL(GCODE_SEL, SEL_KPL);
+			frame->tf_eip = (int)cslimit_probe_fault;
+			return;
+		}
+		break;
 	case T_PAGEFLT:
 		/*
 		 * copyin/copyout touching user memory: a page not there yet

@@ -25,6 +25,7 @@ struct cpu_info {
 	u_int32_t	ci_feature_flags;	/* cpuid 1 %edx */
 	u_int32_t	ci_feature_ecx;	/* cpuid 1 %ecx */
 	u_int64_t	ci_tsc_freq;	/* measured against the i8253, Hz */
+	bool		ci_cslimit;	/* enforces code segment limits */
 };
 extern struct cpu_info cpu_info_primary;
 #define curcpu()	(&cpu_info_primary)
@@ -69,6 +70,8 @@ cpu_counter(void)
 
 __BEGIN_DECLS
 void	identifycpu(struct cpu_info *);
+bool	cslimit_probe(void);
+extern volatile bool cslimit_probing;
 void	cpu_startup(void);
 void	cpu_initclocks(void);
 void	delay(int usecs);
