@@ -127,12 +127,14 @@ elf_prot(const Elf32_Phdr *ph)
 
 /*
  * elf_map: a new address space with img's segments mapped from vp and a
- * stack; the layout (text, data, stack) is recorded in it for brk and
- * ps.  Returns 0 and *vmp, or ENOMEM.
+ * stack of which ssize bytes (page aligned, at most MAXSSIZ) are usable;
+ * the layout (text, data, stack) is recorded in it for brk and ps.
+ * Returns 0 and *vmp, or ENOMEM.
  * => vp referenced, unlocked.
  */
 int
-elf_map(const struct elf_image *img, struct vnode *vp, struct vmspace **vmp)
+elf_map(const struct elf_image *img, struct vnode *vp, vsize_t ssize,
+    struct vmspace **vmp)
 {
 	struct vmspace *vm = uvmspace_alloc(VM_MIN_ADDRESS,
 	    VM_MAXUSER_ADDRESS);
@@ -170,10 +172,21 @@ elf_map(const struct elf_image *img, struct vnode *vp, struct vmspace **vmp)
 		dataend = MAX(dataend, mend);
 	}
 
-	/* The stack: all of it reserved, pages appear as touched. */
-	vaddr_t stack = USRSTACK - MAXSSIZ;
+	/*
+	 * The stack: all of MAXSSIZ reserved, as OpenBSD does, but only the
+	 * top ssize (the RLIMIT_STACK soft limit) usable; the rest is
+	 * PROT_NONE, so touching it faults.  Pages appear as touched.  The
+	 * usable part is what copy-on-write fork and exit walk, slot by
+	 * slot, in its amap: 8 MiB by default, not 32.
+	 */
+	vaddr_t stack = USRSTACK - MAXSSIZ, usable = USRSTACK - ssize;
+	if (error == 0 && ssize < MAXSSIZ)
+		error = uvm_map(map, &stack, MAXSSIZ - ssize, nullptr, 0, 0,
+		    UVM_MAPFLAG(PROT_NONE, PROT_MASK, MAP_INHERIT_COPY,
+		    MADV_NORMAL, UVM_FLAG_FIXED | UVM_FLAG_COPYONW |
+		    UVM_FLAG_STACK));
 	if (error == 0)
-		error = uvm_map(map, &stack, MAXSSIZ, nullptr, 0, 0,
+		error = uvm_map(map, &usable, ssize, nullptr, 0, 0,
 		    UVM_MAPFLAG(PROT_READ | PROT_WRITE, PROT_MASK,
 		    MAP_INHERIT_COPY, MADV_NORMAL,
 		    UVM_FLAG_FIXED | UVM_FLAG_COPYONW | UVM_FLAG_STACK));

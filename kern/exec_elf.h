@@ -23,7 +23,7 @@ struct vmspace;
 [[nodiscard]] int elf_check(struct proc *, struct vnode *vp,
 	    const char *hdr, size_t len, struct elf_image *);
 [[nodiscard]] int elf_map(const struct elf_image *, struct vnode *vp,
-	    struct vmspace **vmp);
+	    vsize_t ssize, struct vmspace **vmp);
 [[nodiscard]] int elf_zero_bss(const struct elf_image *);
 int	kern_execve(struct proc *, const char *path, char *const *argv,
 	    char *const *envp, enum uio_seg seg);

@@ -35,6 +35,7 @@
 #include <sys/malloc.h>
 #include <sys/namei.h>
 #include <sys/proc.h>
+#include <sys/resource.h>
 #include <sys/signalvar.h>
 #include <sys/stat.h>
 #include <sys/syscallargs.h>
@@ -282,6 +283,7 @@ kern_execve(struct proc *p, const char *upath, char *const *argv,
 	char hdr[256], *a0;
 	size_t len;
 	vaddr_t sp;
+	vsize_t ssize;
 	int error;
 
 	path = (char *)malloc(3 * MAXPATHLEN, M_TEMP, M_WAITOK);
@@ -351,7 +353,9 @@ kern_execve(struct proc *p, const char *upath, char *const *argv,
 	}
 
 	/* The new address space, complete, beside the old one. */
-	if ((error = elf_map(&img, vp, &nvm)) != 0) {
+	ssize = round_page(MIN(lim_cur(p, RLIMIT_STACK), (rlim_t)MAXSSIZ));
+	if ((error = elf_map(&img, vp, MAX(ssize, (vsize_t)PAGE_SIZE),
+	    &nvm)) != 0) {
 		vrele(vp);
 		vp = nullptr;
 		goto out;

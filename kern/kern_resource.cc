@@ -56,7 +56,7 @@ lim_startup(struct plimit *limit)
 	limit->pl_rlimit[RLIMIT_NPROC].rlim_max = maxprocess;
 	limit->pl_rlimit[RLIMIT_DATA].rlim_cur = MAXDSIZ;
 	limit->pl_rlimit[RLIMIT_DATA].rlim_max = MAXDSIZ;
-	limit->pl_rlimit[RLIMIT_STACK].rlim_cur = MAXSSIZ;
+	limit->pl_rlimit[RLIMIT_STACK].rlim_cur = DFLSSIZ;
 	limit->pl_rlimit[RLIMIT_STACK].rlim_max = MAXSSIZ;
 	limit->pl_rlimit[RLIMIT_MEMLOCK].rlim_cur = ptoa((rlim_t)physmem) / 3;
 }

@@ -156,9 +156,18 @@ pool_p_list(struct pool *pp, u_int nmissing)
  * was.  Pages that gain free items go to the head of their list, so the
  * next pool_get reuses the warmest memory.
  */
-static void
+static inline void
 pool_p_move(struct pool *pp, struct pool_page_header *ph, u_int was)
 {
+	/*
+	 * Most gets and puts leave a partial page partial: say so in as
+	 * few instructions as possible, since every pool_get and pool_put
+	 * (a page fault makes two) comes through here.
+	 */
+	if (was != 0 && was != pp->pr_itemsperpage && ph->ph_nmissing != 0 &&
+	    ph->ph_nmissing != pp->pr_itemsperpage)
+		return;
+
 	pool_pagelist &from = pool_p_list(pp, was);
 	pool_pagelist &to = pool_p_list(pp, ph->ph_nmissing);
 
@@ -543,11 +552,19 @@ pool_put(struct pool *pp, void *v)
 	if (!pool_p_isitem(pp, ph, v))
 		panic("pool_put: %s: %p is not an item of this pool",
 		    pp->pr_wchan, v);
-	/* A page holds at most a few hundred items: walking is cheap. */
-	for (struct pool_item *qi = ph->ph_items; qi; qi = qi->pi_next)
-		if (qi == pi)
-			panic("pool_put: %s: %p: double pool_put",
-			    pp->pr_wchan, v);
+	/*
+	 * A double put: the item is on the page's free list already.  A
+	 * free item carries its magic (pool_get panics on one that lost
+	 * it), so only an item that carries it can be free: walk the list,
+	 * a few hundred items, only then.  A live item that holds the magic
+	 * by chance costs a walk, not a false alarm.
+	 */
+	if (pi->pi_magic == pool_imagic(ph, pi)) {
+		for (struct pool_item *qi = ph->ph_items; qi; qi = qi->pi_next)
+			if (qi == pi)
+				panic("pool_put: %s: %p: double pool_put",
+				    pp->pr_wchan, v);
+	}
 #endif
 	KASSERT(ph->ph_nmissing > 0 && pp->pr_nout > 0);
 

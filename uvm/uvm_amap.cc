@@ -21,8 +21,9 @@
  *                                     (amap_copy)       either copies the
  *                                                       page (case 1B)
  *
- * Mirrors OpenBSD's sys/uvm/uvm_amap.c, without its per-page reference
- * counts (am_ppref) and its chunking of large amaps.
+ * Mirrors OpenBSD's sys/uvm/uvm_amap.c as it was before amaps were cut
+ * into chunks (the used-slot list am_slots/am_bckptr is from then), and
+ * without its per-page reference counts (am_ppref).
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -37,6 +38,9 @@
 #include <machine/pmap.h>
 
 static struct pool uvm_amap_pool;
+
+/* Bytes per slot: the anon pointer, and its places in the slot lists. */
+#define AMAP_SLOTBYTES	(sizeof(struct vm_anon *) + 2 * sizeof(int))
 
 /* amap_init: the pool of amaps.  => called from uvm_init(). */
 void
@@ -60,12 +64,16 @@ amap_alloc(vsize_t size)
 
 	if (amap == nullptr)
 		return nullptr;
-	amap->am_anon = (struct vm_anon **)malloc(nslot *
-	    sizeof(amap->am_anon[0]), M_UVMAMAP, M_NOWAIT | M_ZERO);
+	/* One allocation for the three arrays; only the slots need zeroes. */
+	amap->am_anon = (struct vm_anon **)malloc(nslot * AMAP_SLOTBYTES,
+	    M_UVMAMAP, M_NOWAIT);
 	if (amap->am_anon == nullptr) {
 		pool_put(&uvm_amap_pool, amap);
 		return nullptr;
 	}
+	memset(amap->am_anon, 0, nslot * sizeof(amap->am_anon[0]));
+	amap->am_slots = (int *)(amap->am_anon + nslot);
+	amap->am_bckptr = amap->am_slots + nslot;
 	amap->am_ref = 1;
 	amap->am_nslot = nslot;
 	return amap;
@@ -75,16 +83,29 @@ amap_alloc(vsize_t size)
 static void
 amap_free(struct vm_amap *amap)
 {
-	for (int slot = 0; slot < amap->am_nslot && amap->am_nused > 0;
-	    slot++) {
-		if (amap->am_anon[slot] == nullptr)
-			continue;
-		uvm_anon_unref(amap->am_anon[slot]);
-		amap->am_nused--;
-	}
-	free(amap->am_anon, M_UVMAMAP, amap->am_nslot *
-	    sizeof(amap->am_anon[0]));
+	for (int i = 0; i < amap->am_nused; i++)
+		uvm_anon_unref(amap->am_anon[amap->am_slots[i]]);
+	free(amap->am_anon, M_UVMAMAP, amap->am_nslot * AMAP_SLOTBYTES);
 	pool_put(&uvm_amap_pool, amap);
+}
+
+/* Record slot (just filled) as in use. */
+static void
+amap_slot_used(struct vm_amap *amap, int slot)
+{
+	amap->am_bckptr[slot] = amap->am_nused;
+	amap->am_slots[amap->am_nused++] = slot;
+}
+
+/* Record slot (just emptied) as free: the last in-use slot takes its place. */
+static void
+amap_slot_free(struct vm_amap *amap, int slot)
+{
+	int at = amap->am_bckptr[slot];
+	int last = amap->am_slots[--amap->am_nused];
+
+	amap->am_slots[at] = last;
+	amap->am_bckptr[last] = at;
 }
 
 /* amap_ref: one more entry refers to amap (flags: AMAP_SHARED or 0). */
@@ -131,14 +152,16 @@ amap_copy(struct vm_map *map, struct vm_map_entry *entry)
 	if (amap == nullptr)
 		return ENOMEM;
 	if (old != nullptr) {
+		/* The anons old has in the entry's range: its used slots. */
 		int first = entry->aref.ar_pageoff;
-		for (int slot = 0; slot < amap->am_nslot; slot++) {
-			struct vm_anon *anon = old->am_anon[first + slot];
-			if (anon == nullptr)
+		for (int i = 0; i < old->am_nused; i++) {
+			int slot = old->am_slots[i] - first;
+			if (slot < 0 || slot >= amap->am_nslot)
 				continue;
+			struct vm_anon *anon = old->am_anon[first + slot];
 			anon->an_ref++;
 			amap->am_anon[slot] = anon;
-			amap->am_nused++;
+			amap_slot_used(amap, slot);
 		}
 		amap_unref(old);
 	}
@@ -185,7 +208,7 @@ amap_add(struct vm_aref *aref, vaddr_t offset, struct vm_anon *anon,
 			pmap_page_protect(old->an_page, PROT_NONE);
 	} else {
 		KASSERT(amap->am_anon[slot] == nullptr);
-		amap->am_nused++;
+		amap_slot_used(amap, slot);
 	}
 	amap->am_anon[slot] = anon;
 }
@@ -199,7 +222,7 @@ amap_unadd(struct vm_aref *aref, vaddr_t offset)
 
 	KASSERT(amap->am_anon[slot] != nullptr);
 	amap->am_anon[slot] = nullptr;
-	amap->am_nused--;
+	amap_slot_free(amap, slot);
 }
 
 /*

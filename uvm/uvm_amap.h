@@ -44,12 +44,22 @@ struct vm_anon {
 	struct vm_page	*an_page;	/* [a] the page (never paged out) */
 };
 
+/*
+ * Besides the slots themselves (am_anon), an amap keeps the numbers of
+ * the slots in use packed at the front of am_slots, with am_bckptr[slot]
+ * giving each one's place there, as OpenBSD's classic amaps did: fork,
+ * copy and exit then walk the am_nused anons a process really has, not
+ * every page of its mappings (a stack's amap has 2048 slots, of which a
+ * program touches a few).
+ */
 struct vm_amap {
 	int		am_ref;		/* [A] entries referring to it */
 	int		am_flags;	/* [A] AMAP_* */
 	int		am_nslot;	/* [I] slots (pages) */
 	int		am_nused;	/* [A] slots holding an anon */
 	struct vm_anon	**am_anon;	/* [A] the slots */
+	int		*am_slots;	/* [A] the slots in use, am_nused */
+	int		*am_bckptr;	/* [A] slot -> its index in am_slots */
 };
 
 /* am_flags */

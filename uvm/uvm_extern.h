@@ -73,6 +73,9 @@ typedef int vm_fault_t;
 #ifndef USRSTACK
 #define USRSTACK	VM_MAXUSER_ADDRESS	/* top of the user stack */
 #endif
+#ifndef DFLSSIZ
+#define DFLSSIZ		(8UL * 1024 * 1024)	/* initial stack size limit */
+#endif
 #ifndef MAXSSIZ
 #define MAXSSIZ		(32UL * 1024 * 1024)	/* max stack size */
 #endif

@@ -287,7 +287,7 @@ bench_pagefault_anon_write(void)
 		    PROT_WRITE))
 			return ktest_fail("fault %d failed", i);
 	u_int64_t t1 = rdtsc();
-	printf("RESULT pagefault_anon_write %llu cycles/fault\n",
+	printf("RESULT uvm_fault_anon_write %llu cycles/fault\n",
 	    (unsigned long long)((t1 - t0) / (npages - 1)));
 	uvmspace_free(vm);
 	return 0;

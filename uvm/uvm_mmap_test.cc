@@ -135,7 +135,7 @@ bench_mmap_munmap_1page(void)
 		uvm_unmap(&vm->vm_map, va, va + PAGE_SIZE);
 	}
 	u_int64_t t1 = rdtsc();
-	printf("RESULT mmap_munmap_1page %llu cycles/op\n",
+	printf("RESULT uvm_mmap_munmap_1page %llu cycles/op\n",
 	    (unsigned long long)((t1 - t0) / rounds));
 	uvmspace_free(vm);
 	return 0;

@@ -41,7 +41,8 @@ uvm_page_init_done(void)
 /*
  * uvm_page_physload: add the page frames [start, end) to UVM; of those,
  * [avail_start, avail_end) are free.  Segments are kept sorted by address
- * so PHYS_TO_VM_PAGE and the boot-time allocators walk them in order.
+ * so the boot-time allocators take low memory first and PHYS_TO_VM_PAGE
+ * finds the big segment above 16 MiB last in the array.
  * => called from init386() only, before uvm_page_init().
  */
 void
@@ -100,13 +101,21 @@ uvm_pageboot_alloc(vsize_t size)
 	return pmap_steal_memory(size, &start, &end);
 }
 
-/* The vm_page of physical address pa, or null if UVM does not manage it. */
+/*
+ * The vm_page of physical address pa, or null if UVM does not manage it.
+ * The pmap asks at least once per pmap_enter and pmap_remove, so the
+ * search starts from the top: the last segment is all the memory above
+ * 16 MiB, nearly every page there is, and where uvm_pagealloc takes pages
+ * from first.  (OpenBSD gets the same effect by keeping the segments
+ * biggest first, VM_PSTRAT_BIGFIRST; ours stay sorted by address for the
+ * boot-time allocators.)
+ */
 struct vm_page *
 PHYS_TO_VM_PAGE(paddr_t pa)
 {
 	paddr_t pf = atop(pa);
 
-	for (int i = 0; i < vm_nphysseg; i++) {
+	for (int i = vm_nphysseg - 1; i >= 0; i--) {
 		struct vm_physseg *seg = &vm_physmem[i];
 		if (pf >= seg->start && pf < seg->end)
 			return seg->pgs != nullptr ? &seg->pgs[pf - seg->start] :

@@ -84,6 +84,42 @@ test_uvm_page_all(void)
 }
 KTEST_DEFINE(uvm_page_all, test_uvm_page_all, 0);
 
+/* Is page frame pf in any segment? */
+static bool
+managed(paddr_t pf)
+{
+	for (int i = 0; i < vm_nphysseg; i++)
+		if (pf >= vm_physmem[i].start && pf < vm_physmem[i].end)
+			return true;
+	return false;
+}
+
+/*
+ * PHYS_TO_VM_PAGE finds the first and last page of every segment (it
+ * searches them from the top), and nothing in the holes between them.
+ */
+static int
+test_uvm_page_phys(void)
+{
+	for (int i = 0; i < vm_nphysseg; i++) {
+		struct vm_physseg *seg = &vm_physmem[i];
+		paddr_t ends[] = { seg->start, seg->end - 1 };
+		for (paddr_t pf : ends) {
+			struct vm_page *pg = PHYS_TO_VM_PAGE(ptoa(pf));
+			if (pg != &seg->pgs[pf - seg->start] ||
+			    VM_PAGE_TO_PHYS(pg) != ptoa(pf))
+				return ktest_fail("frame 0x%lx: page %p", pf, pg);
+		}
+		paddr_t outside[] = { seg->start - 1, seg->end };
+		for (paddr_t pf : outside)
+			if (!managed(pf) && PHYS_TO_VM_PAGE(ptoa(pf)) != nullptr)
+				return ktest_fail("unmanaged frame 0x%lx has a page",
+				    pf);
+	}
+	return 0;
+}
+KTEST_DEFINE(uvm_page_phys, test_uvm_page_phys, 0);
+
 /* Pages above 16 MiB go first; the low ones are kept for ISA DMA. */
 static int
 test_uvm_page_freelists(void)

@@ -280,7 +280,7 @@ pmap_zero_page(struct vm_page *pg)
 
 	disable_intr();
 	pmap_window(zero_pte, zerop, VM_PAGE_TO_PHYS(pg));
-	memset((void *)zerop, 0, PAGE_SIZE);
+	pagezero((void *)zerop);
 	pmap_unwindow(zero_pte, zerop);
 	write_eflags(ef);
 }

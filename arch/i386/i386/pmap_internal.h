@@ -35,4 +35,23 @@ pmap_invalidate(struct pmap *pmap, vaddr_t va)
 		invlpg(va);
 }
 
+/*
+ * pagezero: zero the page at va, a word per step (as OpenBSD's i386
+ * pagezero).  memset would do the same after checking alignment and
+ * length, which a page does not need: this runs on every zero-fill
+ * fault, and those checks and the call are a few percent of one.  The
+ * cld is not redundant: the trap entry leaves the direction flag as the
+ * user program set it (XXX it should clear it, as OpenBSD's INTRENTRY
+ * does).
+ */
+static inline void
+pagezero(void *va)
+{
+	void *d;
+	u_int n;
+
+	__asm volatile("cld; rep stosl" : "=D"(d), "=c"(n)
+	    : "0"(va), "1"(PAGE_SIZE / 4), "a"(0) : "memory");
+}
+
 #endif /* !_I386_PMAP_INTERNAL_H_ */

@@ -68,7 +68,12 @@ pmap_destroy(struct pmap *pmap)
 	KASSERT(pmap != pmap_kernel());
 	if (pmap->pm_pdirpa == (rcr3() & PG_FRAME))
 		panic("pmap_destroy: pmap %p is active", pmap);
-	pmap_remove(pmap, 0, VM_MAXUSER_ADDRESS);
+	/*
+	 * Usually uvmspace_free has unmapped every entry already, and a
+	 * PTP goes as its last mapping does: then there is nothing to walk.
+	 */
+	if (pmap->pm_stats.resident_count != 0)
+		pmap_remove(pmap, 0, VM_MAXUSER_ADDRESS);
 	KASSERT(pmap->pm_stats.resident_count == 0);
 	pmaps.remove(pmap);
 	uvm_km_free(kernel_map, (vaddr_t)pmap->pm_pdir, PAGE_SIZE);
@@ -85,20 +90,35 @@ pmap_load(struct pmap *pmap)
 	lcr3(pmap->pm_pdirpa);
 }
 
+/*
+ * The PTP pmap_get_ptp found last: consecutive pmap_enters nearly always
+ * land in the same 4 MiB, so this saves a PHYS_TO_VM_PAGE search each
+ * (OpenBSD keeps such a hint per pmap, pm_ptphint).  It is only a hint:
+ * it is trusted when the PDE names its physical page, so it never needs
+ * invalidating, even after the page is freed.
+ */
+static struct vm_page *pmap_ptphint;
+
 /* The user PTP for slot pdei, allocated if missing; null if no memory. */
 static struct vm_page *
 pmap_get_ptp(struct pmap *pmap, u_int pdei)
 {
 	pd_entry_t pde = pmap->pm_pdir[pdei];
+	struct vm_page *ptp = pmap_ptphint;
 
-	if (pde & PG_V)
-		return PHYS_TO_VM_PAGE(pde & PG_FRAME);
-	struct vm_page *ptp = uvm_pagealloc(nullptr, 0, nullptr,
+	if (pde & PG_V) {
+		if (ptp == nullptr ||
+		    VM_PAGE_TO_PHYS(ptp) != (pde & PG_FRAME))
+			pmap_ptphint = ptp = PHYS_TO_VM_PAGE(pde & PG_FRAME);
+		return ptp;
+	}
+	ptp = uvm_pagealloc(nullptr, 0, nullptr,
 	    UVM_PGA_USERESERVE | UVM_PGA_ZERO);
 	if (ptp == nullptr)
 		return nullptr;
 	ptp->wire_count = 0;		/* counts valid PTEs from now on */
 	pmap->pm_pdir[pdei] = VM_PAGE_TO_PHYS(ptp) | PG_V | PG_RW | PG_u;
+	pmap_ptphint = ptp;
 	return ptp;
 }
 
@@ -123,7 +143,10 @@ pmap_pv_remove(struct vm_page *pg, struct pmap *pmap, vaddr_t va)
 	    pp = &pve->pv_next) {
 		if (pve->pv_pmap == pmap && pve->pv_va == va) {
 			*pp = pve->pv_next;
-			pool_put(&pmap_pv_pool, pve);
+			if (pve == &pg->mdpage.pv_first)
+				pve->pv_pmap = nullptr;	/* free again */
+			else
+				pool_put(&pmap_pv_pool, pve);
 			return;
 		}
 	}
@@ -190,7 +213,10 @@ pmap_enter(struct pmap *pmap, vaddr_t va, paddr_t pa, int prot, int flags)
 		bool wasvalid = opte & PG_V;	/* the TLB may hold it */
 
 		if (!same && pg != nullptr) {
-			pve = (struct pv_entry *)pool_get(&pmap_pv_pool,
+			/* The page's own entry if free, else the pool's. */
+			pve = pg->mdpage.pv_first.pv_pmap == nullptr ?
+			    &pg->mdpage.pv_first :
+			    (struct pv_entry *)pool_get(&pmap_pv_pool,
 			    PR_NOWAIT);
 			if (pve == nullptr) {
 				pmap_unmap_ptes(pmap);
@@ -268,16 +294,47 @@ pmap_remove(struct pmap *pmap, vaddr_t sva, vaddr_t eva)
 		}
 		struct vm_page *ptp = kernel ? nullptr :
 		    PHYS_TO_VM_PAGE(pde & PG_FRAME);
-		for (; va < blkend; va += PAGE_SIZE) {
-			if (ptes[atop(va)] & PG_V) {
-				pmap_remove_pte(pmap, ptp, &ptes[atop(va)], va);
-				pmap_invalidate(pmap, va);
+		/*
+		 * From both ends of the block at once, stopping when the
+		 * PTP has no mapping left: a user PTP's wire_count counts
+		 * its valid PTEs, and a process's few pages often sit at
+		 * one end of a big range (the top of its stack).
+		 */
+		u_int left = ptp != nullptr ? ptp->wire_count : ~0u;
+		for (vaddr_t lo = va, hi = blkend; lo < hi && left > 0;) {
+			hi -= PAGE_SIZE;
+			if (ptes[atop(hi)] & PG_V) {
+				pmap_remove_pte(pmap, ptp, &ptes[atop(hi)], hi);
+				pmap_invalidate(pmap, hi);
+				left--;
 			}
+			if (lo < hi && (ptes[atop(lo)] & PG_V)) {
+				pmap_remove_pte(pmap, ptp, &ptes[atop(lo)], lo);
+				pmap_invalidate(pmap, lo);
+				left--;
+			}
+			lo += PAGE_SIZE;
 		}
+		va = blkend;
 		if (ptp != nullptr && ptp->wire_count == 0)
 			pmap_free_ptp(pmap, ptp, slot);
 	}
 	pmap_unmap_ptes(pmap);
+}
+
+/* Take write access away from the PTE of va; 1 if it was valid. */
+static inline int
+pmap_write_protect_pte(struct pmap *pmap, pt_entry_t *ptes, vaddr_t va)
+{
+	pt_entry_t *pte = &ptes[atop(va)];
+
+	if (!(*pte & PG_V))
+		return 0;
+	if (*pte & PG_RW) {
+		*pte &= ~PG_RW;
+		pmap_invalidate(pmap, va);
+	}
+	return 1;
 }
 
 /*
@@ -294,19 +351,28 @@ pmap_protect(struct pmap *pmap, vaddr_t sva, vaddr_t eva, int prot)
 	}
 	if (prot & PROT_WRITE)
 		return;
+	bool kernel = (pmap == pmap_kernel());
 	pt_entry_t *ptes = pmap_map_ptes(pmap);
-	for (vaddr_t va = sva; va < eva; va += PAGE_SIZE) {
-		if (!(pmap->pm_pdir[pdei(va)] & PG_V)) {
-			va = (va & ~(vaddr_t)(NBPD - 1)) + NBPD - PAGE_SIZE;
-			if (va + PAGE_SIZE == 0)
-				break;
+	for (vaddr_t va = sva; va < eva;) {
+		vaddr_t blkend = (va & ~(vaddr_t)(NBPD - 1)) + NBPD;
+		if (blkend == 0 || blkend > eva)
+			blkend = eva;
+		pd_entry_t pde = pmap->pm_pdir[pdei(va)];
+		if (!(pde & PG_V)) {
+			va = blkend;
 			continue;
 		}
-		pt_entry_t *pte = &ptes[atop(va)];
-		if ((*pte & PG_V) && (*pte & PG_RW)) {
-			*pte &= ~PG_RW;
-			pmap_invalidate(pmap, va);
+		/* As pmap_remove: both ends, until no mapping is left. */
+		u_int left = kernel ? ~0u :
+		    PHYS_TO_VM_PAGE(pde & PG_FRAME)->wire_count;
+		for (vaddr_t lo = va, hi = blkend; lo < hi && left > 0;) {
+			hi -= PAGE_SIZE;
+			left -= pmap_write_protect_pte(pmap, ptes, hi);
+			if (lo < hi)
+				left -= pmap_write_protect_pte(pmap, ptes, lo);
+			lo += PAGE_SIZE;
 		}
+		va = blkend;
 	}
 	pmap_unmap_ptes(pmap);
 }

@@ -54,7 +54,8 @@ TF_CS		equ	56		; offsetof(struct trapframe, tf_cs)
 
 ; INTRENTRY: save the interrupted context; the order makes struct
 ; trapframe (tf_eax is pushed first, tf_fs last), then load the kernel's
-; data segments, which user code may have changed.
+; data segments and clear the direction flag, which user code may have
+; changed (the compiler assumes DF clear for its string instructions).
 %macro INTRENTRY 0
 	push	eax
 	push	ecx
@@ -72,6 +73,8 @@ TF_CS		equ	56		; offsetof(struct trapframe, tf_cs)
 	mov	es, eax
 	mov	fs, eax
 	mov	gs, eax
+	cld				; a program may have left DF set:
+					; string instructions run forward
 %endmacro
 
 ; INTRFASTEXIT: the inverse; drop tf_trapno and tf_err, then iret.

@@ -49,10 +49,16 @@ struct pv_entry {
 	vaddr_t		pv_va;		/* [V] the virtual address */
 };
 
-/* The machine-dependent part of struct vm_page. */
+/*
+ * The machine-dependent part of struct vm_page.  Most pages are mapped
+ * once, so each page carries one pv entry of its own (pv_first, free when
+ * its pv_pmap is null), and only further mappings take one from the pool:
+ * a page fault then costs no pool_get.
+ */
 struct vm_page_md {
 	struct pv_entry	*pv_list;	/* [V] every mapping of the page */
 	u_int32_t	pv_attrs;	/* [V] PG_M, PG_U of removed mappings */
+	struct pv_entry	pv_first;	/* [V] the first mapping's entry */
 };
 
 struct pmap_statistics {
