@@ -38,11 +38,14 @@ test_pmap_user(void)
 
 	/*
 	 * Warm up: the pmap and pv pools keep an idle page once they have
-	 * one, which is not a leak; take it before counting.
+	 * one, which is not a leak; take it before counting.  The page is
+	 * mapped twice: its first mapping uses the page's own pv entry,
+	 * the second one the pool's.
 	 */
 	struct pmap *pm = pmap_create();
-	if (pmap_enter(pm, 0x1000, VM_PAGE_TO_PHYS(PHYS_TO_VM_PAGE(
-	    ptoa(vm_physmem[0].start))), PROT_READ, PMAP_CANFAIL) != 0)
+	paddr_t wpa = ptoa(vm_physmem[0].start);
+	if (pmap_enter(pm, 0x1000, wpa, PROT_READ, PMAP_CANFAIL) != 0 ||
+	    pmap_enter(pm, 0x2000, wpa, PROT_READ, PMAP_CANFAIL) != 0)
 		return ktest_fail("warm-up pmap_enter failed");
 	pmap_destroy(pm);
 	free0 = uvmexp.free;
