@@ -139,7 +139,7 @@ struct vm_page *uvm_pagealloc(struct uvm_object *, voff_t off,
 	    struct vm_anon *, int flags);
 void	uvm_pagefree(struct vm_page *);
 struct vm_page *PHYS_TO_VM_PAGE(paddr_t);
-paddr_t	VM_PAGE_TO_PHYS(const struct vm_page *);
+paddr_t	(VM_PAGE_TO_PHYS)(const struct vm_page *);	/* uvm_page.h: a macro */
 vaddr_t	uvm_pageboot_alloc(vsize_t size);
 
 /* uvm_meter.cc */

@@ -125,7 +125,7 @@ PHYS_TO_VM_PAGE(paddr_t pa)
 }
 
 paddr_t
-VM_PAGE_TO_PHYS(const struct vm_page *pg)
+(VM_PAGE_TO_PHYS)(const struct vm_page *pg)
 {
 	return pg->phys_addr;
 }

@@ -36,6 +36,13 @@ struct vm_page {
 	struct vm_page_md mdpage;	/* machine dependent: pv list */
 };
 
+/*
+ * Code that sees struct vm_page reads the address directly, as OpenBSD's
+ * macro does (the pmap asks on every enter and remove); uvm_extern.h
+ * declares the function for everyone else.
+ */
+#define VM_PAGE_TO_PHYS(pg)	((pg)->phys_addr)
+
 /* pg_flags */
 #define PG_BUSY		0x00000001	/* page is being worked on */
 #define PG_ZERO		0x00000100	/* known to be all zeroes */
