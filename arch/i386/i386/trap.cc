@@ -297,9 +297,7 @@ syscall(struct trapframe *frame)
 	}
 	rval[0] = 0;
 	rval[1] = frame->tf_edx;
-	/* A handler not written yet is a null weak symbol: ENOSYS. */
-	error = callp->sy_call != nullptr ?
-	    (*callp->sy_call)(p, args, rval) : ENOSYS;
+	error = (*callp->sy_call)(p, args, rval);
 	switch (error) {
 	case 0:
 		frame->tf_eax = rval[0];

@@ -72,28 +72,6 @@ test_trap_stray_returns(void)
 }
 KTEST_DEFINE(trap_stray_returns, test_trap_stray_returns, 0);
 
-/*
- * Every system call syscalls.master marks STD has its handler linked in:
- * a missing one would be a null weak reference (see tools/makesyscalls)
- * that syscall() could only answer with ENOSYS.
- */
-static int
-sysent_handlers(void)
-{
-	int missing = 0;
-
-	for (int i = 0; i < nsysent; i++) {
-		if (sysent[i].sy_call != nullptr)
-			continue;
-		printf("sysent[%d] (%s): no handler\n", i, syscallnames[i]);
-		missing++;
-	}
-	if (missing != 0)
-		return ktest_fail("%d system calls have no handler", missing);
-	return 0;
-}
-KTEST_DEFINE(sysent_handlers, sysent_handlers, 0);
-
 /* The system call gate: vector 128, a trap gate user mode may use. */
 extern struct gate_descriptor idt[];
 
