@@ -108,6 +108,7 @@ KERN_SRC := \
 	kern/subr_prf.cc \
 	kern/sys_generic.cc \
 	kern/sys_pipe.cc \
+	kern/tty.cc \
 	kern/vfs_attr.cc \
 	kern/vfs_bio.cc \
 	kern/vfs_cache.cc \

@@ -27,6 +27,8 @@ void	cnputc(int c);
 int	cngetc(void);		/* wait for a character */
 int	cncheckc(void);		/* a character, or -1 if none waits */
 void	cnpollc(int on);
+void	cn_rawputc(int c);	/* one byte to every console, as given */
+extern int cn_count;		/* console devices attached */
 __END_DECLS
 
 #endif /* !_DEV_CONS_H_ */
