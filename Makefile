@@ -397,9 +397,10 @@ gdb: $(O)/bsd
 REGRESS := $(basename $(notdir $(wildcard regress/*.c)))
 .PHONY: regress
 regress: $(REGRESS:%=$(O)/regress/%)
-# Objects made by a chain of pattern rules: keep them (make would delete
-# them after the link, and say so after make check's last line).
-.SECONDARY: $(REGRESS:%=$(O)/regress/%.o)
+# Objects made by a chain of pattern rules (the programs' .o files) are
+# kept: make would delete them after the link, and say so after make
+# check's last line.  An empty .SECONDARY covers every target.
+.SECONDARY:
 
 check: all iso regress
 	@tools/deps.sh check
