@@ -3,8 +3,9 @@
  * different values to the same page of the data segment, the bss, the
  * heap (malloc) and the stack; each must see its own.  Then: a region of
  * many pages with every other page written by the child, three
- * generations of writers, fifty children writing one page in turn, and a
- * child that only reads and must see what the parent had at fork.
+ * generations of writers, fifty children writing one page in turn, a
+ * child that only reads and must see what the parent had at fork, and a
+ * shared page that one sharer's child gets a private copy of.
  *
  * OpenBSD: uvmspace_fork copies each map entry with needs_copy set, so
  * the first write by either side faults (uvm_fault) and gets its own
@@ -238,6 +239,61 @@ test_read_only_child(void)
 	free(buf);
 }
 
+/*
+ * A page shared for real (MAP_SHARED | MAP_ANON) between A and B, which
+ * B then makes copy-on-write (minherit MAP_INHERIT_COPY) before forking
+ * C: C's copy is C's alone.  A writing through its own, still shared,
+ * mapping must neither reach C nor stop reaching B.
+ */
+#ifndef REGRESS_HOST		/* Linux has no minherit(2) */
+static void
+test_shared_then_copied(void)
+{
+	int ab[2], ca[2], ac[2], st;
+	char x;
+	volatile int *p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANON, -1, 0);
+
+	CHECK(p != MAP_FAILED, "mmap a shared anonymous page");
+	if (p == MAP_FAILED)
+		return;
+	p[0] = 1;
+	CHECK_OK(pipe(ab));		/* B -> A: C is ready */
+	CHECK_OK(pipe(ac));		/* A -> C: A has written */
+	CHECK_OK(pipe(ca));		/* unused end keeps EOF honest */
+	pid_t b = fork();
+	if (b == 0) {
+		/* B: the page stays shared with A, but C gets a copy. */
+		if (minherit((void *)p, PAGE, MAP_INHERIT_COPY) == -1)
+			_exit(10);
+		pid_t c = fork();
+		if (c == 0) {
+			int before = p[0];
+			if (write(ab[1], "r", 1) != 1 ||
+			    read(ac[0], &x, 1) != 1)
+				_exit(11);
+			/* A has written 2 since: C must still see 1. */
+			_exit(before == 1 && p[0] == 1 ? 0 : 12);
+		}
+		int cst;
+		if (waitpid(c, &cst, 0) != c)
+			_exit(13);
+		/* B shares with A: it sees A's write. */
+		if (p[0] != 2)
+			_exit(14);
+		_exit(WIFEXITED(cst) ? WEXITSTATUS(cst) : 15);
+	}
+	CHECK(b > 0, "fork");
+	CHECK_EQ(read(ab[0], &x, 1), 1, "C started");
+	p[0] = 2;
+	CHECK_EQ(write(ac[1], "w", 1), 1, "tell C");
+	CHECK_EQ(waitpid(b, &st, 0), b, "wait for B");
+	CHECK(EXITED_WITH(st, 0), "C kept its copy (1) while B saw A's "
+	    "write (2) (%s)", rg_status(st));
+	munmap((void *)p, PAGE);
+}
+#endif
+
 int
 main(void)
 {
@@ -249,5 +305,8 @@ main(void)
 	test_generations();
 	test_fifty();
 	test_read_only_child();
+#ifndef REGRESS_HOST
+	test_shared_then_copied();
+#endif
 	return regress_end();
 }

@@ -171,6 +171,25 @@ amap_copy(struct vm_map *map, struct vm_map_entry *entry)
 	return 0;
 }
 
+/*
+ * amap_wprotect: take write access to every page of amap away, from
+ * every pmap that maps it.  For fork, when a child takes a copy-on-write
+ * copy of an amap that others share for real: until then any sharer
+ * could write straight into a page that is now the child's too.  Their
+ * next write faults, and case 1B gives the shared amap a fresh copy
+ * (amap_add makes the other sharers fault over to it).  OpenBSD's
+ * amap_cow_now copies the pages at once instead.
+ */
+void
+amap_wprotect(struct vm_amap *amap)
+{
+	for (int i = 0; i < amap->am_nused; i++) {
+		struct vm_anon *anon = amap->am_anon[amap->am_slots[i]];
+		if (anon->an_page != nullptr)
+			pmap_page_protect(anon->an_page, PROT_READ);
+	}
+}
+
 /* The slot of offset (bytes from the entry's start) through aref. */
 static int
 amap_slot(struct vm_aref *aref, vaddr_t offset)

@@ -75,6 +75,7 @@ void	uvm_anon_unref(struct vm_anon *);
 /* uvm_amap.cc */
 void	amap_init(void);
 struct vm_amap *amap_alloc(vsize_t size);
+void	amap_wprotect(struct vm_amap *);
 void	amap_ref(struct vm_amap *, int flags);
 void	amap_unref(struct vm_amap *);
 [[nodiscard]] int amap_copy(struct vm_map *, struct vm_map_entry *);

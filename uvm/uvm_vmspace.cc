@@ -134,6 +134,8 @@ uvmspace_fork_copy(struct vm_map *old_map, struct vm_map_entry *old,
 		n->etype |= UVM_ET_COPYONWRITE | UVM_ET_NEEDSCOPY;
 		if (amap_copy(new_map, n) != 0)
 			panic("uvmspace_fork: no memory for an amap"); /* XXX */
+		/* Every sharer, not only the parent, must fault to write. */
+		amap_wprotect(n->aref.ar_amap);
 	}
 	/* Writes in the parent must fault from now on. */
 	if (old->protection & PROT_WRITE)
