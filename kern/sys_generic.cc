@@ -108,6 +108,24 @@ is_seekable(struct file *fp)
 }
 
 /*
+ * position_check: pread and pwrite (FO_POSITION) need a file that can
+ * seek (ESPIPE) and, but for a character device, an offset that is not
+ * negative (EINVAL).
+ */
+static int
+position_check(struct file *fp, struct uio *uio, int flags)
+{
+	if (!(flags & FO_POSITION))
+		return 0;
+	if (!is_seekable(fp))
+		return ESPIPE;
+	if (uio->uio_offset < 0 &&
+	    ((struct vnode *)fp->f_data)->v_type != VCHR)
+		return EINVAL;
+	return 0;
+}
+
+/*
  * dofilereadv: the common part of the reads: uio (its iovecs, resid
  * and, with FO_POSITION, offset set) from descriptor fd.
  */
@@ -116,20 +134,13 @@ dofilereadv(struct proc *p, int fd, struct uio *uio, int flags,
     register_t *retval)
 {
 	struct file *fp = fd_getfile_mode(p->p_p->ps_fd, fd, FREAD);
-	int error = 0;
+	int error;
 
 	if (fp == nullptr)
 		return EBADF;
-	if (flags & FO_POSITION) {
-		if (!is_seekable(fp))
-			error = ESPIPE;
-		else if (uio->uio_offset < 0 &&
-		    ((struct vnode *)fp->f_data)->v_type != VCHR)
-			error = EINVAL;
-		if (error != 0) {
-			FRELE(fp, p);
-			return error;
-		}
+	if ((error = position_check(fp, uio, flags)) != 0) {
+		FRELE(fp, p);
+		return error;
 	}
 	uio->uio_rw = UIO_READ;
 	uio->uio_segflg = UIO_USERSPACE;
@@ -153,20 +164,13 @@ dofilewritev(struct proc *p, int fd, struct uio *uio, int flags,
     register_t *retval)
 {
 	struct file *fp = fd_getfile_mode(p->p_p->ps_fd, fd, FWRITE);
-	int error = 0;
+	int error;
 
 	if (fp == nullptr)
 		return EBADF;
-	if (flags & FO_POSITION) {
-		if (!is_seekable(fp))
-			error = ESPIPE;
-		else if (uio->uio_offset < 0 &&
-		    ((struct vnode *)fp->f_data)->v_type != VCHR)
-			error = EINVAL;
-		if (error != 0) {
-			FRELE(fp, p);
-			return error;
-		}
+	if ((error = position_check(fp, uio, flags)) != 0) {
+		FRELE(fp, p);
+		return error;
 	}
 	uio->uio_rw = UIO_WRITE;
 	uio->uio_segflg = UIO_USERSPACE;
