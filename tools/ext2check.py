@@ -66,6 +66,35 @@ def partition(image):
 	raise SystemExit("ext2check: %s holds no ext2 file system" % image)
 
 
+def fsck_image(image, log, tmpdir):
+	"""e2fsck -fn on the ext2 file system in image (whole, or its
+	partition, copied out into tmpdir first); its output is appended to
+	log.  => True if e2fsck found it clean (exit 0)."""
+	offset, size = partition(image)
+	with tempfile.TemporaryDirectory(dir=tmpdir) as tmp:
+		fs = image
+		if offset:
+			fs = os.path.join(tmp, "fs.img")
+			with open(image, "rb") as src, open(fs, "wb") as dst:
+				src.seek(offset)
+				left = size
+				while left > 0:
+					buf = src.read(min(left, 1 << 20))
+					if not buf:
+						break
+					dst.write(buf)
+					left -= len(buf)
+		with open(log, "ab") as f:
+			try:
+				return subprocess.run([tool("e2fsck"), "-fn", fs],
+				    stdin=subprocess.DEVNULL, stdout=f,
+				    stderr=subprocess.STDOUT,
+				    timeout=300).returncode == 0
+			except (OSError, subprocess.TimeoutExpired) as e:
+				f.write(("fsck_image: %s\n" % e).encode())
+				return False
+
+
 class Checker:
 	def __init__(self, fsimage):
 		self.fs = fsimage

@@ -40,13 +40,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, TOOLS)
 import testlib  # noqa: E402
+import biostest  # noqa: E402
 import ext2check  # noqa: E402
 
 # Where things are and go; the environment may name a private build.
@@ -129,25 +129,6 @@ def run_host(argv, log, timeout=300):
 		except (OSError, subprocess.TimeoutExpired) as e:
 			f.write(("regresscheck: %s\n" % e).encode())
 			return None
-
-
-def fsck(image, log):
-	"""e2fsck -fn on the image's ext2 partition; True if clean."""
-	offset, size = ext2check.partition(image)
-	with tempfile.TemporaryDirectory(dir=WORKDIR) as tmp:
-		fs = image
-		if offset:
-			fs = os.path.join(tmp, "fs.img")
-			with open(image, "rb") as src, open(fs, "wb") as dst:
-				src.seek(offset)
-				left = size
-				while left > 0:
-					buf = src.read(min(left, 1 << 20))
-					if not buf:
-						break
-					dst.write(buf)
-					left -= len(buf)
-		return run_host([ext2check.tool("e2fsck"), "-fn", fs], log) == 0
 
 
 def sections(serial):
@@ -274,7 +255,7 @@ def check_regress(r):
 			r.fail("regress/halt", "the run ended %s (%s)" %
 			    (res.verdict, res.details()), logs)
 	if r.want("regress/e2fsck"):
-		if fsck(image, log):
+		if ext2check.fsck_image(image, log, WORKDIR):
 			r.ok("regress/e2fsck")
 		else:
 			r.fail("regress/e2fsck", "e2fsck -fn found errors",
@@ -283,35 +264,6 @@ def check_regress(r):
 		res.discard_logs()
 		if os.path.exists(log):
 			os.remove(log)
-
-
-class Report:
-	"""tools/check's Report, for running this file alone."""
-
-	def __init__(self, patterns, scale):
-		self.patterns = [re.compile(p) for p in patterns]
-		self.scale = scale
-		self.passed = 0
-		self.failed = 0
-
-	def want(self, name):
-		return not self.patterns or \
-		    any(p.search(name) for p in self.patterns)
-
-	def ok(self, name):
-		self.passed += 1
-		print("PASS %s" % name, flush=True)
-
-	def fail(self, name, why, logs=()):
-		self.failed += 1
-		logs = [p for p in logs if os.path.exists(p)]
-		line = "FAIL %s: %s" % (name, why)
-		if logs:
-			line += " (log: %s)" % " ".join(logs)
-		print(line, flush=True)
-
-	def timeout(self, seconds):
-		return seconds * self.scale
 
 
 def main(argv):
@@ -330,7 +282,7 @@ def main(argv):
 	OBJ, KERNEL, INIT, MEM = args.obj, args.kernel, args.init, args.mem
 	os.chdir(os.path.dirname(TOOLS))
 	testlib.terminate_on_sigterm()
-	r = Report(args.k, args.timeout_scale)
+	r = biostest.Report(args.k, args.timeout_scale)
 	check_regress(r)
 	print("%d passed, %d failed" % (r.passed, r.failed), flush=True)
 	return 1 if r.failed or r.passed == 0 else 0

@@ -28,13 +28,12 @@ TOOLS = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, TOOLS)
 import biostest  # noqa: E402
-import testlib  # noqa: E402
+import ext2check  # noqa: E402
 
 OBJ = os.environ.get("USERCHECK_OBJ", "obj")
 WORKDIR = os.path.join(OBJ, "check", "user")
 BOOT_TIMEOUT = 120		# power on to the first prompt
 STEP_TIMEOUT = 30		# one command
-PART_OFFSET = 2048 * 512	# tools/mkdisk's partition
 
 CRASHERS = {
 	"nullderef": "int main(void) { return *(volatile int *)0; }\n",
@@ -160,19 +159,15 @@ def test_shell(r):
 
 
 def e2fsck(r, disk):
-	part = disk + ".part"
-	with open(disk, "rb") as f, open(part, "wb") as out:
-		f.seek(PART_OFFSET)
-		shutil.copyfileobj(f, out)
-	p = subprocess.run(["e2fsck", "-fn", part], stdout=subprocess.PIPE,
-	    stderr=subprocess.STDOUT, text=True)
-	os.remove(part)
-	if p.returncode == 0:
+	log = os.path.join(biostest.LOGDIR, "user-e2fsck.log")
+	if os.path.exists(log):
+		os.remove(log)
+	if ext2check.fsck_image(disk, log, WORKDIR):
 		r.ok("user/e2fsck")
 		os.remove(disk)
+		os.remove(log)
 	else:
-		r.fail("user/e2fsck", "e2fsck -fn exit %d: %s" % (p.returncode,
-		    " | ".join(p.stdout.strip().splitlines()[-4:])))
+		r.fail("user/e2fsck", "e2fsck -fn found errors", [log])
 
 
 def test_mem(r, mib):
